@@ -1,0 +1,56 @@
+# The two commands of the README: `make site` and `make test`. Both set everything up first.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: site test setup build check serve bench golden lint clean browser npm
+
+site: setup ## Set up, generate the pages and schemas, build the site into site/
+	$(BIN)/eventdocs build
+	$(BIN)/mkdocs build --strict
+
+test: setup browser npm ## Set up (Python, Chromium, npm tools) and run every test
+	$(BIN)/pytest
+
+setup: $(VENV)/.synced
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+build: setup ## Regenerate docs/ from schema/, locales/, templates/
+	$(BIN)/eventdocs build
+
+check: setup ## What CI runs: translation drift and generated files up to date
+	$(BIN)/eventdocs check
+
+serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild the pages
+	$(BIN)/mkdocs serve
+
+golden: setup ## Refresh the golden files under tests/snapshots/ after an intended change
+	$(BIN)/pytest tests/acceptance --update-golden -q
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+browser: ## Debian's Chromium for the browser tests, installed when missing
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+npm: node_modules/.installed ## Ajv and ajv-formats for the cross-validator tests
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+clean:
+	rm -rf $(VENV) $(TOOLS) site node_modules .pytest_cache

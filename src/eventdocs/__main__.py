@@ -1,0 +1,3 @@
+from eventdocs.cli import run
+
+run()

@@ -1,0 +1,68 @@
+"""The ``eventdocs`` command line: parses arguments and wires the pipeline's stages, nothing more.
+
+Exit codes: 0 success, 1 findings or a bad input file, 2 a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from contextvars import ContextVar
+from pathlib import Path
+
+import click
+
+from eventdocs.errors import EventdocsError
+
+_debug = ContextVar("debug", default=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holding schema/, locales/, templates/, docs/).",
+)
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@click.version_option(package_name="eventdocs")
+@click.pass_context
+def cli(context: click.Context, root: Path, debug: bool) -> None:
+    """Multilingual webhook event docs and JSON Schema, from one schema and per-language strings."""
+    _debug.set(debug)
+    context.obj = root
+
+
+def _register() -> None:
+    from eventdocs.cli import _build
+
+    cli.add_command(_build.build_command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; errors become one ``Error:`` line on stderr."""
+    try:
+        result = cli.main(args=argv, prog_name="eventdocs", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except EventdocsError as error:
+        if _debug.get():
+            traceback.print_exc()
+        click.echo(f"Error: {error}", err=True)
+        return error.exit_code
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

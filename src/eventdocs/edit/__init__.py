@@ -1,0 +1,1 @@
+"""Commands that edit locale files for translators: scaffold a language, accept translations."""

@@ -1,0 +1,1 @@
+"""Load stage: schema, locale and config files → frozen, validated models."""

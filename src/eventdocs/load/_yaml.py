@@ -1,0 +1,173 @@
+"""Strict YAML reading: positions for every node, no duplicate keys, no aliases, bounded size.
+
+PyYAML alone keeps the last of two duplicate keys, expands alias bombs, and turns
+``2022-10-12T15:57:16Z`` into a ``datetime``; translators deserve better errors than that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventdocs.errors import LoadError
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 500_000
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a node sits in its file: 1-based line and column, and character offsets."""
+
+    line: int
+    column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed file: its plain Python data and the span of every key and value in it."""
+
+    path: Path
+    data: Any
+    text: str
+    spans: dict[Location, Span] = field(repr=False)
+    key_spans: dict[Location, Span] = field(repr=False)
+
+    def line_of(self, location: Location) -> int | None:
+        """Return the line of ``location``, or of its nearest ancestor that has one."""
+        for end in range(len(location), -1, -1):
+            span = self.key_spans.get(location[:end]) or self.spans.get(location[:end])
+            if span is not None:
+                return span.line
+        return None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates stay the strings they were written as."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path, *, what: str = "file") -> str:
+    """Read ``path`` as UTF-8 (a BOM is allowed), with CRLF folded to LF, within the size limit."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise LoadError(f"{what} not found", path=path) from None
+    except OSError as error:
+        raise LoadError(f"cannot read {what}: {error.strerror}", path=path) from None
+    if not path.is_file():
+        raise LoadError(f"{what} is not a regular file", path=path)
+    if size > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{what} is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes; split it",
+            path=path,
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise LoadError(
+            f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            path=path,
+            line=line,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(path: Path, *, what: str = "file") -> YamlDocument:
+    """Parse one YAML document strictly; raise ``LoadError`` naming the file and line."""
+    text = read_text(path, what=what)
+    if not text.strip():
+        raise LoadError(f"{what} is empty", path=path, line=1)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        raise LoadError(
+            f"invalid YAML: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as error:
+        raise LoadError(f"invalid YAML: {error}", path=path) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise LoadError(f"{what} is empty", path=path, line=1)
+    builder = _Builder(path, loader)
+    data = builder.build(root, ())
+    return YamlDocument(path, data, text, builder.spans, builder.key_spans)
+
+
+def _span(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, start.index, end.index)
+
+
+class _Builder:
+    """Turns a node tree into plain data, refusing aliases and duplicate keys."""
+
+    def __init__(self, path: Path, loader: _StrictLoader) -> None:
+        self.path = path
+        self.loader = loader
+        self.spans: dict[Location, Span] = {}
+        self.key_spans: dict[Location, Span] = {}
+        self.seen: set[int] = set()
+
+    def _error(self, message: str, node: yaml.Node) -> LoadError:
+        span = _span(node)
+        return LoadError(message, path=self.path, line=span.line, column=span.column)
+
+    def build(self, node: yaml.Node, location: Location) -> Any:
+        # The composer hands an alias back as the very node it names: a node met twice is one.
+        if id(node) in self.seen:
+            raise self._error("YAML anchors and aliases are not allowed; write the value out", node)
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self._error(f"more than {MAX_NODES} YAML nodes; split the file", node)
+        self.spans[location] = _span(node)
+        if isinstance(node, yaml.MappingNode):
+            return dict(self._mapping_items(node, location))
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*location, index)) for index, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise self._error(f"invalid YAML value: {error.problem}", node) from None
+
+    def _mapping_items(self, node: yaml.MappingNode, location: Location) -> Iterator[Any]:
+        if node.tag == "tag:yaml.org,2002:merge" or any(
+            key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
+        ):
+            raise self._error("YAML merge keys (<<) are not allowed", node)
+        keys: set[Any] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._error("a mapping key must be a plain value", key_node)
+            if id(key_node) in self.seen:
+                raise self._error("YAML anchors and aliases are not allowed", key_node)
+            self.seen.add(id(key_node))
+            # Keys are names as written: `no` and `1.0` stay text, never bool or float.
+            key = key_node.value
+            if key in keys:
+                raise self._error(f"duplicate key {key!r}; keep only one", key_node)
+            keys.add(key)
+            self.key_spans[(*location, key)] = _span(key_node)
+            yield key, self.build(value_node, (*location, key))

@@ -1,0 +1,117 @@
+"""A whole documentation project: ``eventdocs.toml``, ``schema/``, ``locales/``, ``templates/``."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import StringConstraints, TypeAdapter
+
+from eventdocs.errors import ConfigError, LoadError
+from eventdocs.load._models import FrozenModel, validate_document
+from eventdocs.load._yaml import YamlDocument, read_text
+from eventdocs.load.locale import Locale, load_locale
+from eventdocs.load.schema import EventSchema, load_event_schema
+
+CONFIG_FILE = "eventdocs.toml"
+MAX_EVENTS = 5_000
+MAX_LOCALES = 200
+
+
+class ProjectConfig(FrozenModel):
+    """Settings from ``eventdocs.toml``; every one has a sensible default."""
+
+    source_locale: str = "en"
+    schema_base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = (
+        "https://docs.example.com/schemas/"
+    )
+
+
+_CONFIG = TypeAdapter(ProjectConfig)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything ``build`` and ``check`` read, loaded and validated, before anything is written."""
+
+    root: Path
+    config: ProjectConfig
+    events: tuple[EventSchema, ...]
+    event_paths: dict[str, Path]
+    locales: tuple[Locale, ...]
+
+    @property
+    def source(self) -> Locale:
+        """The source language (always first in ``locales``)."""
+        return self.locales[0]
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    def locale(self, code: str) -> Locale:
+        """Return the locale ``code``, or raise ``ConfigError`` listing the known ones."""
+        for locale in self.locales:
+            if locale.code == code:
+                return locale
+        known = ", ".join(locale.code for locale in self.locales)
+        raise ConfigError(f"unknown locale {code!r}; this project has: {known}")
+
+
+def load_config(root: Path) -> ProjectConfig:
+    """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return ProjectConfig()
+    text = read_text(path, what="config file")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LoadError(f"invalid TOML: {error}", path=path) from None
+    section = data.get("eventdocs", {})
+    document = YamlDocument(path, section, text, {}, {})
+    return validate_document(_CONFIG, document)
+
+
+def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
+    if not folder.is_dir():
+        raise ConfigError(f"{what} folder not found: create it", path=folder)
+    files = sorted(folder.glob("*.yaml"), key=lambda path: path.name)
+    if not files:
+        raise ConfigError(f"no {what} files (*.yaml) in this folder", path=folder)
+    if len(files) > limit:
+        raise ConfigError(f"{len(files)} {what} files, over the limit of {limit}", path=folder)
+    return files
+
+
+def load_project(root: Path) -> Project:
+    """Load and validate the project at ``root``; raise on the first unusable file."""
+    config = load_config(root)
+    schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
+    events = tuple(load_event_schema(path) for path in schema_files)
+    locale_files = _yaml_files(root / "locales", "locale", MAX_LOCALES)
+    source_path = root / "locales" / f"{config.source_locale}.yaml"
+    if source_path not in locale_files:
+        raise ConfigError(
+            f"the source locale {config.source_locale!r} has no file; create it",
+            path=source_path,
+        )
+    locales = (
+        load_locale(source_path, is_source=True),
+        *(load_locale(path, is_source=False) for path in locale_files if path != source_path),
+    )
+    if not (root / "templates").is_dir():
+        raise ConfigError("templates folder not found", path=root / "templates")
+    return Project(
+        root=root,
+        config=config,
+        events=events,
+        event_paths={event.event: path for event, path in zip(events, schema_files, strict=True)},
+        locales=locales,
+    )

@@ -1,0 +1,118 @@
+"""The canonical, language-neutral description of one webhook event (``schema/<event>.yaml``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field as PydanticField
+from pydantic import StringConstraints, TypeAdapter, model_validator
+
+from eventdocs.errors import LoadError
+from eventdocs.load._models import FrozenModel, validate_document
+from eventdocs.load._yaml import load_yaml
+
+# Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
+EventName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+FieldName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+StatusValue = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Product = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+
+JsonType = Literal["string", "integer", "number", "boolean", "object", "array"]
+Format = Literal["date-time", "date", "uri", "email", "uuid"]
+
+
+class Status(FrozenModel):
+    """One value the event's status can take, in the order the page lists them."""
+
+    value: StatusValue
+    deprecated: bool = False
+
+
+class Field(FrozenModel):
+    """One payload field; objects nest their own fields, arrays name their item type."""
+
+    name: FieldName
+    type: JsonType
+    format: Format | None = None
+    pattern: str | None = None
+    items: JsonType | None = None
+    required: bool = False
+    nullable: bool = False
+    deprecated: bool = False
+    values: Literal["statuses"] | None = None
+    fields: tuple[Field, ...] = ()
+
+    @model_validator(mode="after")
+    def _shape_fits_type(self) -> Field:
+        if self.fields and self.type != "object":
+            raise ValueError(f"field {self.name!r}: only an object has nested fields")
+        if (self.items is None) != (self.type != "array"):
+            raise ValueError(f"field {self.name!r}: an array, and only an array, names its items")
+        if (self.format or self.pattern or self.values) and self.type != "string":
+            raise ValueError(f"field {self.name!r}: format, pattern and values are for strings")
+        _check_unique([field.name for field in self.fields], "field")
+        return self
+
+
+class Availability(FrozenModel):
+    """Where the event is sent from: products that emit it, and message direction."""
+
+    products: tuple[Product, ...] = ()
+    direction: Literal["outgoing", "incoming", "both"] = "both"
+
+
+class EventSchema(FrozenModel):
+    """One webhook event: its name, version, statuses, payload fields and examples."""
+
+    event: EventName
+    version: Annotated[int, PydanticField(ge=1)]
+    availability: Availability = Availability()
+    statuses: tuple[Status, ...] = ()
+    payload: tuple[Field, ...]
+    examples: Annotated[tuple[dict[str, Any], ...], PydanticField(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventSchema:
+        _check_unique([status.value for status in self.statuses], "status")
+        _check_unique([field.name for field in self.payload], "field")
+        uses_statuses = any(field.values == "statuses" for _, field in self.walk_fields())
+        if uses_statuses != bool(self.statuses):
+            raise ValueError("statuses are listed if and only if a field takes `values: statuses`")
+        return self
+
+    def walk_fields(self) -> Iterator[tuple[str, Field]]:
+        """Yield ``(dotted path, field)`` for every payload field, parents before children."""
+        yield from _walk(self.payload, "")
+
+
+def _walk(fields: tuple[Field, ...], prefix: str) -> Iterator[tuple[str, Field]]:
+    for field in fields:
+        path = f"{prefix}{field.name}"
+        yield path, field
+        yield from _walk(field.fields, f"{path}.")
+
+
+def _check_unique(names: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ValueError(f"{what} {name!r} is listed twice")
+        seen.add(name)
+
+
+_EVENT_SCHEMA = TypeAdapter(EventSchema)
+
+
+def load_event_schema(path: Path) -> EventSchema:
+    """Load ``schema/<event>.yaml``; the ``event`` inside must match the file name."""
+    document = load_yaml(path, what="event schema")
+    schema = validate_document(_EVENT_SCHEMA, document)
+    if schema.event != path.stem:
+        raise LoadError(
+            f"event {schema.event!r} does not match the file name {path.name!r}",
+            path=path,
+            line=document.line_of(("event",)),
+        )
+    return schema

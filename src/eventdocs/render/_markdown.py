@@ -1,0 +1,77 @@
+"""Making translated prose inert in Markdown: no raw HTML, no block syntax, no attribute lists.
+
+Translations may use inline Markdown (bold, emphasis, inline code, links) and nothing else.
+Whatever else they contain is printed as the reader would expect to see it, never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+class Markdown(str):
+    """Text already safe to place in a generated Markdown page; printed as it is.
+
+    A plain ``str`` subclass: joining it with other text gives a plain ``str`` again, which
+    the template environment escapes, so safety is never inherited by accident.
+    """
+
+    __slots__ = ()
+
+
+# A run of backticks, the shortest content, and the same run closing it.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_UNSAFE_LINK_TARGET = re.compile(r"^\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:")
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+_LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
+# Entities, not backslashes: table rows split on a bare pipe; attribute lists start at a brace.
+_PROSE_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
+
+
+def _escape_prose(text: str) -> str:
+    text = html.escape(text, quote=False).translate(_PROSE_ESCAPES)
+    # A link to another scheme (javascript:, data:) loses its link syntax and stays text.
+    first, *targets = text.split("](")
+    return first + "".join(
+        ("]&#40;" if _UNSAFE_LINK_TARGET.match(target) else "](") + target for target in targets
+    )
+
+
+def escape_inline(text: str) -> Markdown:
+    """Return ``text`` as one line of inline Markdown that cannot start a block or emit HTML."""
+    text = " ".join(text.split())
+    pieces: list[str] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(_escape_prose(text[position : match.start()]))
+        pieces.append(match.group(0))  # code spans escape their own content when rendered
+        position = match.end()
+    pieces.append(_escape_prose(text[position:]))
+    line = "".join(pieces)
+    if line[:1] in {"#", "-", "+", "*", "!", "="} or _LINK_DEFINITION.match(line):
+        line = "\\" + line
+    line = _ORDERED_ITEM.sub(r"\1\\\2\3", line)
+    return Markdown(line)
+
+
+def quoted_title(text: str) -> Markdown:
+    """Return ``text`` as a double-quoted admonition title."""
+    cell = text if isinstance(text, Markdown) else escape_inline(text)
+    return Markdown('"' + cell.replace('"', "&quot;") + '"')
+
+
+def inline_code(identifier: str) -> Markdown:
+    """Return an identifier as inline code; identifiers never contain backticks."""
+    if "`" in identifier or "\n" in identifier:
+        raise ValueError(f"not an identifier: {identifier!r}")
+    return Markdown(f"`{identifier}`")
+
+
+def json_block(value: Any, title: str) -> Markdown:
+    """Return ``value`` as a fenced, titled JSON code block, the fence longer than any backtick run."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markdown(f'{fence}json title="{title}"\n{text}\n{fence}')

@@ -1,0 +1,68 @@
+"""The one place the Jinja environment is built and its filters registered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from eventdocs.load.schema import Field
+from eventdocs.render._markdown import (
+    Markdown,
+    escape_inline,
+    inline_code,
+    json_block,
+    quoted_title,
+)
+
+
+def _finalize(value: Any) -> Any:
+    # Escape by default: only values built by our own filters reach the page unescaped.
+    return value if isinstance(value, Markdown) else escape_inline(str(value))
+
+
+def type_label(field: Field) -> Markdown:
+    """Return the JSON type of ``field`` as inline code: ``string (uri) | null``, ``string[]``."""
+    label = f"{field.items}[]" if field.type == "array" else field.type
+    if field.format:
+        label += f" ({field.format})"
+    if field.nullable:
+        label += " | null"
+    return inline_code(label)
+
+
+def with_identifier(title: str, identifier: str) -> Markdown:
+    """Return ``title (`identifier`)``, or just ``title`` when it is the identifier itself."""
+    if title.casefold() == identifier.casefold():
+        return escape_inline(title)
+    return Markdown(f"{escape_inline(title)} ({inline_code(identifier)})")
+
+
+def identifier_with(identifier: str, title: str) -> Markdown:
+    """Return ``identifier`` as code followed by ``(title)``, unless the title is the identifier."""
+    if title.casefold() == identifier.casefold():
+        return inline_code(identifier)
+    return Markdown(f"{inline_code(identifier)} ({escape_inline(title)})")
+
+
+def build_environment(templates_dir: Path) -> jinja2.Environment:
+    """Return the environment every page is rendered with (strict about undefined names)."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=False,  # the output is Markdown; `_finalize` does the escaping
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        admonition_title=quoted_title,
+        code=inline_code,
+        json_block=json_block,
+        type_label=type_label,
+        identifier_with=identifier_with,
+        with_identifier=with_identifier,
+    )
+    return environment

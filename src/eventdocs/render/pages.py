@@ -1,0 +1,124 @@
+"""Markdown pages: one per (language, event), and an events index per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from eventdocs.errors import RenderError
+from eventdocs.load.locale import Locale
+from eventdocs.load.schema import EventSchema
+from eventdocs.render._markdown import Markdown, escape_inline
+from eventdocs.render.translator import Translator
+
+EVENT_TEMPLATE = "event_page.md.j2"
+INDEX_TEMPLATE = "events_index.md.j2"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's Markdown and what its translator saw while rendering it."""
+
+    path: str
+    text: str
+    translator: Translator
+
+
+def event_page_path(locale: Locale, event: EventSchema) -> str:
+    """Return the page's path relative to the project root (the i18n plugin's folder layout)."""
+    return f"docs/{locale.code}/events/{event.event}.md"
+
+
+def events_index_path(locale: Locale) -> str:
+    return f"docs/{locale.code}/events/index.md"
+
+
+def render_event_page(
+    environment: jinja2.Environment,
+    event: EventSchema,
+    source: Locale,
+    target: Locale,
+    *,
+    generated_from: str,
+) -> RenderedPage:
+    """Render the page documenting ``event`` in ``target``'s language."""
+    translator = Translator(source, target)
+    text = _render(
+        environment,
+        EVENT_TEMPLATE,
+        translator,
+        event=event,
+        key=f"events.{event.event}",
+        generated_from=Markdown(generated_from),
+    )
+    return RenderedPage(event_page_path(target, event), text, translator)
+
+
+def render_events_index(
+    environment: jinja2.Environment,
+    events: tuple[EventSchema, ...],
+    source: Locale,
+    target: Locale,
+    *,
+    generated_from: str,
+) -> RenderedPage:
+    """Render the page listing every event with its one-line summary."""
+    translator = Translator(source, target)
+    text = _render(
+        environment, INDEX_TEMPLATE, translator, events=events, generated_from=Markdown(generated_from)
+    )
+    return RenderedPage(events_index_path(target), text, translator)
+
+
+def _render(
+    environment: jinja2.Environment,
+    template_name: str,
+    translator: Translator,
+    **context: Any,
+) -> str:
+    def t(key: str) -> Markdown:
+        return escape_inline(translator(key))
+
+    try:
+        template = environment.get_template(template_name)
+        body = template.render(t=t, locale=translator.target.code, outdated=False, **context)
+        if translator.outdated:
+            # The notice depends on every lookup the page made, so it is known only afterwards.
+            body = template.render(t=t, locale=translator.target.code, outdated=True, **context)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(
+            f"template syntax error: {error.message}",
+            path=environment_path(environment, error.name or template_name),
+            line=error.lineno,
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise RenderError(
+            f"template not found: {error.name}",
+            path=environment_path(environment, template_name),
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise RenderError(
+            f"template uses an undefined name: {error.message}",
+            path=environment_path(environment, template_name),
+        ) from None
+    return tidy_markdown(body)
+
+
+def environment_path(environment: jinja2.Environment, name: str) -> Path | None:
+    """Return the file a template name was loaded from, for error messages."""
+    loader = environment.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        return Path(loader.searchpath[0]) / name
+    return None
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def tidy_markdown(text: str) -> str:
+    """Fold runs of blank lines and end with exactly one newline (pages never hold blank runs)."""
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"

@@ -1,0 +1,1 @@
+"""Write stage: put rendered files on disk atomically, touching only what changed."""
