@@ -37,9 +37,11 @@ def cli(context: click.Context, root: Path, debug: bool) -> None:
 
 
 def _register() -> None:
-    from eventdocs.cli import _build
+    from eventdocs.cli import _build, _check
 
     cli.add_command(_build.build_command)
+    cli.add_command(_check.check_command)
+    cli.add_command(_check.status_command)
 
 
 _register()

@@ -27,6 +27,8 @@ class ProjectConfig(FrozenModel):
     schema_base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = (
         "https://docs.example.com/schemas/"
     )
+    # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
+    identical_allowed: tuple[str, ...] = ()
 
 
 _CONFIG = TypeAdapter(ProjectConfig)
@@ -54,6 +56,10 @@ class Project:
     @property
     def docs_dir(self) -> Path:
         return self.root / "docs"
+
+    def relative(self, path: Path) -> str:
+        """Return ``path`` relative to the project root, as findings and file headers show it."""
+        return path.relative_to(self.root).as_posix()
 
     def locale(self, code: str) -> Locale:
         """Return the locale ``code``, or raise ``ConfigError`` listing the known ones."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from eventdocs.load.project import Project
-from eventdocs.render.environment import build_environment
+from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.jsonschema import build_event_json_schema, schema_id, schema_path
 from eventdocs.render.pages import RenderedPage, render_event_page, render_events_index
 from eventdocs.render.translator import Translator
@@ -30,6 +31,7 @@ class Rendering:
     used_keys: frozenset[str]
     outdated_pages: dict[str, frozenset[str]] = field(default_factory=dict)
     missing_source: dict[str, str] = field(default_factory=dict)
+    json_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def generated_note(*sources: str) -> str:
@@ -48,7 +50,7 @@ def render_project(project: Project) -> Rendering:
     for locale in project.locales:
         locale_file = f"locales/{locale.code}.yaml"
         for event in project.events:
-            event_file = project.event_paths[event.event].relative_to(project.root).as_posix()
+            event_file = project.relative(project.event_paths[event.event])
             pages.append(
                 render_event_page(
                     environment,
@@ -69,9 +71,10 @@ def render_project(project: Project) -> Rendering:
         )
     files = [GeneratedFile(page.path, page.text) for page in pages]
     lookups = [(page.path, page.translator) for page in pages]
+    json_schemas: dict[str, dict[str, Any]] = {}
     for event in project.events:
         translator = Translator(source, source)
-        event_file = project.event_paths[event.event].relative_to(project.root).as_posix()
+        event_file = project.relative(project.event_paths[event.event])
         document = build_event_json_schema(
             event,
             translator,
@@ -79,6 +82,7 @@ def render_project(project: Project) -> Rendering:
             comment=generated_note(event_file, f"locales/{source.code}.yaml"),
         )
         path = schema_path(event, None)
+        json_schemas[event.event] = document
         files.append(GeneratedFile(path, dump_json(document)))
         lookups.append((path, translator))
     missing_source: dict[str, str] = {}
@@ -87,13 +91,14 @@ def render_project(project: Project) -> Rendering:
             missing_source.setdefault(key, path)
     return Rendering(
         files=tuple(sorted(files, key=lambda file: file.path)),
-        used_keys=frozenset().union(*(translator.used for _, translator in lookups)),
+        used_keys=literal_keys(environment).union(*(translator.used for _, translator in lookups)),
         outdated_pages={
             page.path: frozenset(page.translator.outdated)
             for page in pages
             if page.translator.outdated
         },
         missing_source=missing_source,
+        json_schemas=json_schemas,
     )
 
 

@@ -1,0 +1,1 @@
+"""Check stage: findings about translations, markup, generated files and examples."""

@@ -1,0 +1,58 @@
+"""Example payloads: valid against the event's own JSON Schema, and fully documented."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.load.schema import EventSchema, Field
+from eventdocs.validate.payload import payload_errors
+
+
+def check_examples(
+    event: EventSchema, path: str, json_schema: dict[str, Any]
+) -> Iterator[Finding]:
+    """Yield findings for invalid examples, undocumented fields, and fields never shown."""
+    shown: set[str] = set()
+    for number, example in enumerate(event.examples, 1):
+        for error in payload_errors(json_schema, example):
+            yield Finding(
+                path, 0, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
+            )
+        payload = example.get("payload")
+        if isinstance(payload, dict):
+            for field_path in _undocumented(payload, event.payload, "", shown):
+                yield Finding(
+                    path,
+                    0,
+                    Code.EXAMPLE,
+                    f"examples[{number - 1}]",
+                    f"example {number} shows `{field_path}`, which the schema does not document",
+                )
+    for field_path, _ in event.walk_fields():
+        if field_path not in shown:
+            yield Finding(
+                path,
+                0,
+                Code.EXAMPLE,
+                field_path,
+                f"no example shows the documented field `{field_path}`",
+                severity=Severity.WARNING,
+            )
+
+
+def _undocumented(
+    value: dict[str, Any], fields: tuple[Field, ...], prefix: str, shown: set[str]
+) -> Iterator[str]:
+    by_name = {field.name: field for field in fields}
+    for name, item in value.items():
+        field = by_name.get(name)
+        path = f"{prefix}{name}"
+        if field is None:
+            yield path
+            continue
+        shown.add(path)
+        # An object without declared fields is free-form (metadata): its keys are the sender's.
+        if field.fields and isinstance(item, dict):
+            yield from _undocumented(item, field.fields, f"{path}.", shown)

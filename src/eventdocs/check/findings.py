@@ -1,0 +1,52 @@
+"""A finding: one problem ``eventdocs check`` reports, with a stable code and a place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """Stable finding codes; CI configurations and tools may rely on them."""
+
+    MISSING = "missing"
+    ORPHAN = "orphan"
+    STALE = "stale"
+    UNTRANSLATED = "untranslated"
+    MARKUP = "markup"
+    UNSAFE = "unsafe"
+    GENERATED = "generated"
+    EXAMPLE = "example"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+CODE_HELP: dict[Code, str] = {
+    Code.MISSING: "A string the pages need has no text in this language.",
+    Code.ORPHAN: "A key in a locale file that no page uses any more.",
+    Code.STALE: "The English text changed after this translation was made.",
+    Code.UNTRANSLATED: "The translation is identical to the English text.",
+    Code.MARKUP: "Inline code, bold, links or placeholders differ from the English text.",
+    Code.UNSAFE: "Raw HTML, template syntax or a script link in a string.",
+    Code.GENERATED: "A generated file is out of date, missing, or was edited by hand.",
+    Code.EXAMPLE: "An example payload does not match the event's schema.",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, at a file (relative to the project root) and, where known, a line."""
+
+    path: str
+    line: int
+    code: Code
+    key: str
+    message: str
+    severity: Severity = Severity.ERROR
+    detail: str = ""
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path

@@ -1,0 +1,81 @@
+"""Translation drift: missing, orphaned, stale, untranslated, broken or unsafe strings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eventdocs.check._text import markup_difference, unsafe_content, word_diff, words
+from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.load.locale import Entry, Locale
+from eventdocs.load.project import Project
+
+
+def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[Finding]:
+    """Yield every translation finding, locale by locale, in key order."""
+    source = project.source
+    allowed = {word.casefold() for word in project.config.identical_allowed}
+    yield from _check_source(project, source, used_keys)
+    for locale in project.locales[1:]:
+        yield from _check_locale(project, source, locale, used_keys, allowed)
+
+
+def _check_source(project: Project, source: Locale, used_keys: frozenset[str]) -> Iterator[Finding]:
+    path = project.relative(source.path)
+    for key in sorted(used_keys - source.entries.keys()):
+        yield Finding(path, 0, Code.MISSING, key, "the pages need this key; add its English text")
+    for key, entry in source.entries.items():
+        if key not in used_keys:
+            yield Finding(path, entry.line, Code.ORPHAN, key, "no page uses this key; remove it")
+        elif entry.text and (problem := unsafe_content(entry.text)):
+            yield Finding(path, entry.line, Code.UNSAFE, key, problem)
+
+
+def _check_locale(
+    project: Project,
+    source: Locale,
+    locale: Locale,
+    used_keys: frozenset[str],
+    allowed: set[str],
+) -> Iterator[Finding]:
+    path = project.relative(locale.path)
+    for key in sorted(used_keys - locale.entries.keys()):
+        yield Finding(
+            path, 0, Code.MISSING, key, f"no translation; run `eventdocs new-locale` or add {key}"
+        )
+    for key, entry in locale.entries.items():
+        original = source.entries.get(key)
+        if key not in used_keys or original is None or original.text is None:
+            yield Finding(path, entry.line, Code.ORPHAN, key, "no page uses this key; remove it")
+            continue
+        yield from _check_entry(path, key, entry, original.text, allowed)
+
+
+def _check_entry(
+    path: str, key: str, entry: Entry, english: str, allowed: set[str]
+) -> Iterator[Finding]:
+    if not entry.text:
+        yield Finding(path, entry.line, Code.MISSING, key, "not translated yet; fill in `text`")
+        return
+    if problem := unsafe_content(entry.text):
+        yield Finding(path, entry.line, Code.UNSAFE, key, problem)
+    if entry.source != english:
+        yield Finding(
+            path,
+            entry.line,
+            Code.STALE,
+            key,
+            "the English changed since this was translated; update `text`, then "
+            "`eventdocs accept`",
+            detail=word_diff(entry.source or "", english),
+        )
+    if entry.text == english and not all(word.casefold() in allowed for word in words(english)):
+        yield Finding(
+            path,
+            entry.line,
+            Code.UNTRANSLATED,
+            key,
+            "identical to the English; translate it (or allow the word in eventdocs.toml)",
+            severity=Severity.ERROR,
+        )
+    if problem := markup_difference(english, entry.text):
+        yield Finding(path, entry.line, Code.MARKUP, key, problem)

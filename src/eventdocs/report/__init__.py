@@ -1,0 +1,1 @@
+"""Report stage: findings → human text, JSON, GitHub workflow commands, or SARIF."""

@@ -1,0 +1,71 @@
+"""GitHub workflow commands: the first annotations of each severity, the rest in the step summary.
+
+GitHub shows at most 10 annotations of one type per step; printing more only hides them, so
+the rest are counted in a notice and listed in full in ``$GITHUB_STEP_SUMMARY``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventdocs.check.findings import Finding, Severity
+
+ANNOTATIONS_PER_TYPE = 10
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(findings: tuple[Finding, ...]) -> list[str]:
+    """Return the workflow-command lines, capped per severity, with a notice for the rest."""
+    lines: list[str] = []
+    for severity in Severity:
+        of_severity = [finding for finding in findings if finding.severity is severity]
+        for finding in of_severity[:ANNOTATIONS_PER_TYPE]:
+            properties = f"file={_property(finding.path)}"
+            if finding.line:
+                properties += f",line={finding.line}"
+            properties += f",title={_property('eventdocs ' + finding.code.value)}"
+            key = f"[{finding.key}] " if finding.key else ""
+            message = key + finding.message + (f"\n{finding.detail}" if finding.detail else "")
+            lines.append(f"::{severity.value} {properties}::{_data(message)}")
+        hidden = len(of_severity) - ANNOTATIONS_PER_TYPE
+        if hidden > 0:
+            lines.append(
+                f"::notice title=eventdocs::{hidden} more {severity.value}s are not annotated; "
+                "see the job summary for every finding"
+            )
+    return lines
+
+
+def step_summary(findings: tuple[Finding, ...]) -> str:
+    """Return every finding as a Markdown table for ``$GITHUB_STEP_SUMMARY``."""
+    rows = [
+        "## eventdocs check",
+        "",
+        f"{len(findings)} finding(s).",
+        "",
+        "| Severity | Code | Location | Key | Message |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for finding in findings:
+        cells = [
+            finding.severity.value,
+            finding.code.value,
+            finding.location(),
+            finding.key,
+            finding.message + (f" ({finding.detail})" if finding.detail else ""),
+        ]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def append_step_summary(path: Path, findings: tuple[Finding, ...]) -> None:
+    """Append the summary table to the file GitHub names in ``$GITHUB_STEP_SUMMARY``."""
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(step_summary(findings))

@@ -1,0 +1,38 @@
+"""Human-readable findings: one line each, the word diff of stale ones indented below."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import click
+
+from eventdocs.check.findings import Finding, Severity
+
+
+def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
+    """Return the lines to print; colour is added here and stripped by click off a terminal."""
+    lines: list[str] = []
+    for finding in findings:
+        colour = "red" if finding.severity is Severity.ERROR else "yellow"
+        key = f" [{finding.key}]" if finding.key else ""
+        lines.append(
+            f"{click.style(finding.location(), bold=True)}: "
+            f"{click.style(finding.code.value, fg=colour)}{key} {finding.message}"
+        )
+        if finding.detail:
+            lines.append(f"    {finding.detail}")
+    lines.append(summary_line(findings, checked=checked))
+    return lines
+
+
+def summary_line(findings: tuple[Finding, ...], *, checked: str) -> str:
+    """``eventdocs check: 2 errors, 1 warning (…)`` or ``…: no findings (…)``."""
+    counts = Counter(finding.severity for finding in findings)
+    if not findings:
+        return f"eventdocs check: no findings ({checked})"
+    parts = [
+        f"{counts[severity]} {severity.value}{'' if counts[severity] == 1 else 's'}"
+        for severity in Severity
+        if counts[severity]
+    ]
+    return f"eventdocs check: {', '.join(parts)} ({checked})"

@@ -1,0 +1,1 @@
+"""Validating webhook payloads against the generated JSON Schema."""
