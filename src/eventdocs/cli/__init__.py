@@ -37,11 +37,14 @@ def cli(context: click.Context, root: Path, debug: bool) -> None:
 
 
 def _register() -> None:
-    from eventdocs.cli import _build, _check
+    from eventdocs.cli import _build, _check, _translate, _validate
 
     cli.add_command(_build.build_command)
     cli.add_command(_check.check_command)
     cli.add_command(_check.status_command)
+    cli.add_command(_translate.accept_command)
+    cli.add_command(_translate.new_locale_command)
+    cli.add_command(_validate.validate_command)
 
 
 _register()

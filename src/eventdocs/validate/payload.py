@@ -25,3 +25,25 @@ def _best_message(error: Any) -> str:
         allowed = ", ".join(repr(option["const"]) for option in error.validator_value)
         return f"{error.instance!r} is not one of {allowed}"
     return str(error.message)
+
+
+def read_payload(path: str) -> Any:
+    """Read a JSON payload from ``path`` (``-`` is standard input); raise ``LoadError``."""
+    import json
+    import sys
+    from pathlib import Path
+
+    from eventdocs.errors import LoadError
+    from eventdocs.load._yaml import read_text
+
+    if path == "-":
+        text, where = sys.stdin.read(), Path("<stdin>")
+    else:
+        where = Path(path)
+        text = read_text(where, what="payload file")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LoadError(
+            f"invalid JSON: {error.msg}", path=where, line=error.lineno, column=error.colno
+        ) from None

@@ -1,0 +1,32 @@
+"""``eventdocs new-locale``: scaffold a language with every key, none translated yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventdocs.edit._yaml_text import translation_entry, translation_file_header
+from eventdocs.errors import LoadError, UsageError
+from eventdocs.load.locale import validate_locale_code
+from eventdocs.load.project import Project
+from eventdocs.write.files import atomic_write
+
+
+def scaffold_locale(project: Project, code: str, used_keys: frozenset[str]) -> Path:
+    """Write ``locales/<code>.yaml`` with every key the pages use and an empty ``text``."""
+    try:
+        validate_locale_code(code)
+    except LoadError as error:
+        raise UsageError(error.message) from None
+    path = project.root / "locales" / f"{code}.yaml"
+    if path.exists():
+        raise UsageError(f"{project.relative(path)} already exists")
+    source = project.source
+    # The source file's order keeps related keys together; keys it lacks come last.
+    ordered = [key for key in source.entries if key in used_keys]
+    ordered += sorted(used_keys - source.entries.keys())
+    parts = [translation_file_header(code, source.code)]
+    for key in ordered:
+        entry = source.entries.get(key)
+        parts.append("\n" + translation_entry(key, entry.text if entry and entry.text else "", None))
+    atomic_write(path, "".join(parts).encode("utf-8"))
+    return path

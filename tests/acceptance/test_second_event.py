@@ -1,0 +1,46 @@
+"""A second event is a new schema file plus its strings, never new code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import FIXTURES, LOCALES, Run
+
+SECOND = FIXTURES / "valid" / "second_event"
+
+
+def add_second_event(root: Path) -> None:
+    shutil.copy(SECOND / "schema" / "contact_tagged.yaml", root / "schema")
+    for locale in LOCALES:
+        with (root / "locales" / f"{locale}.yaml").open("a", encoding="utf-8") as handle:
+            handle.write((SECOND / "locales" / f"{locale}.yaml").read_text(encoding="utf-8"))
+
+
+def test_second_event_gets_pages_schema_and_index_entries(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Dropping in a schema file and its strings yields four pages, a schema and index rows."""
+    add_second_event(project)
+    assert run_cli("-C", project, "build").code == 0
+    for locale in LOCALES:
+        page = (project / f"docs/{locale}/events/contact_tagged.md").read_text(encoding="utf-8")
+        assert "| `contactUuid` | `string` |" in page
+        index = (project / f"docs/{locale}/events/index.md").read_text(encoding="utf-8")
+        assert "(contact_tagged.md)" in index and "(message_status_updated.md)" in index
+    schema = json.loads((project / "docs/schemas/contact_tagged/v1.json").read_text("utf-8"))
+    assert schema["properties"]["event"]["const"] == "contact_tagged"
+    french = (project / "docs/fr/events/contact_tagged.md").read_text(encoding="utf-8")
+    assert "# Contact étiqueté" in french
+    # An event without statuses or availability has neither section.
+    assert "## " + "Statuts" not in french and "!!! info" not in french
+
+
+def test_second_event_passes_check(project: Path, run_cli: Callable[..., Run]) -> None:
+    """With its strings in every language, the new event leaves `check` clean."""
+    add_second_event(project)
+    run_cli("-C", project, "build")
+    result = run_cli("-C", project, "check")
+    assert result.code == 0, result.out

@@ -1,0 +1,85 @@
+"""Shared fixtures: a throw-away copy of the real project, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from eventdocs.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ("eventdocs.toml", "mkdocs.yml", "schema", "locales", "templates", "docs")
+LOCALES = ("en", "fr", "pt", "it")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/snapshots/ from the current output instead of comparing.",
+    )
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one CLI invocation returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this repository's documentation project, safe to break."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copy2(source, root / part)
+    return root
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run ``eventdocs ARGS...`` in-process and capture its exit code and output."""
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def write_yaml(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def snapshot_files(root: Path) -> dict[str, bytes]:
+    """Every file under ``root/docs``, by relative path, for before/after comparisons."""
+    docs = root / "docs"
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file()
+    }
