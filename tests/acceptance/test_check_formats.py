@@ -1,0 +1,70 @@
+"""`check --format`: JSON is versioned, GitHub output respects its annotation cap, SARIF is valid."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, read_yaml, write_yaml
+
+
+def plant_many_stale(root: Path) -> None:
+    """Twelve English edits: 36 stale findings across three languages."""
+    path = root / "locales" / "en.yaml"
+    data = read_yaml(path)
+    keys = [key for key in data if ".fields." in key][:12]
+    for key in keys:
+        data[key] = data[key] + " (revised)"
+    write_yaml(path, data)
+
+
+def test_json_format_is_versioned(project: Path, run_cli: Callable[..., Run]) -> None:
+    """The JSON document has a version, the findings and a summary."""
+    plant_many_stale(project)
+    document = run_cli("-C", project, "check", "--format", "json").json()
+    assert document["version"] == 1
+    assert document["summary"]["error"] == len(document["findings"]) > 36
+    stale = [f for f in document["findings"] if f["code"] == "stale"]
+    assert len(stale) == 36 and all(f["line"] and f["detail"] for f in stale)
+
+
+def test_github_format_caps_annotations(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At most 10 error annotations; the rest are counted and listed in the step summary."""
+    plant_many_stale(project)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_cli("-C", project, "check", "--format", "github")
+    assert result.code == 1
+    errors = [line for line in result.out.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert errors[0].startswith("::error file=docs/")
+    assert any(line.startswith("::notice title=eventdocs::") for line in result.out.splitlines())
+    assert "::error file=locales/fr.yaml,line=" in result.out
+    table = summary.read_text("utf-8")
+    assert table.count("| error | stale |") == 36
+
+
+def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[..., Run]) -> None:
+    """SARIF 2.1.0 with one rule per finding code and a located result per finding."""
+    plant_many_stale(project)
+    log = json.loads(run_cli("-C", project, "check", "--format", "sarif").out)
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    rules = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
+    assert {"missing", "orphan", "stale", "untranslated", "markup", "unsafe", "generated", "example"} == rules
+    stale = [result for result in run["results"] if result["ruleId"] == "stale"]
+    assert len(stale) == 36
+    location = stale[0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].startswith("locales/")
+    assert location["region"]["startLine"] > 0
+
+
+def test_text_format_has_no_colour_off_a_terminal(project: Path, run_cli: Callable[..., Run]) -> None:
+    """Piped output carries no ANSI escapes."""
+    plant_many_stale(project)
+    assert "\x1b[" not in run_cli("-C", project, "check").out
