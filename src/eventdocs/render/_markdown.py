@@ -25,6 +25,8 @@ class Markdown(str):
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _UNSAFE_LINK_TARGET = re.compile(r"^\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:")
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+# Line starts that open a block: heading, list item, rule, admonition, fence, quote.
+_BLOCK_OPENER = re.compile(r"^(#|[-+*](\s|$)|([-*_])(\s*\3){2,}\s*$|!!!|\?\?\?|```|~~~)")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
 # Entities, not backslashes: table rows split on a bare pipe; attribute lists start at a brace.
 _PROSE_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
@@ -50,7 +52,7 @@ def escape_inline(text: str) -> Markdown:
         position = match.end()
     pieces.append(_escape_prose(text[position:]))
     line = "".join(pieces)
-    if line[:1] in {"#", "-", "+", "*", "!", "="} or _LINK_DEFINITION.match(line):
+    if _BLOCK_OPENER.match(line) or _LINK_DEFINITION.match(line):
         line = "\\" + line
     line = _ORDERED_ITEM.sub(r"\1\\\2\3", line)
     return Markdown(line)
