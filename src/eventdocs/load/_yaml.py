@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from eventdocs.errors import LoadError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
-MAX_NODES = 500_000
+MAX_NODES = 2_000_000
+_STRING_TAG = "tag:yaml.org,2002:str"
 
 Location = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Where a node sits in its file: 1-based line and column, and character offsets."""
 
     line: int
@@ -31,23 +31,42 @@ class Span:
     end: int
 
 
+def span_of(node: yaml.Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, start.index, end.index)
+
+
 @dataclass(frozen=True)
 class YamlDocument:
-    """A parsed file: its plain Python data and the span of every key and value in it."""
+    """A parsed file: its plain Python data, and the node tree to find positions in."""
 
     path: Path
     data: Any
     text: str
-    spans: dict[Location, Span] = field(repr=False)
-    key_spans: dict[Location, Span] = field(repr=False)
+    root: yaml.Node | None = field(default=None, repr=False)
+
+    def node_at(self, location: Location) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """Return the (key node, value node) at ``location``, or the nearest ancestor's."""
+        key_node, node = None, self.root
+        for part in location:
+            if isinstance(node, yaml.MappingNode):
+                pair = next((pair for pair in node.value if pair[0].value == part), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                key_node, node = None, node.value[part]
+            else:
+                break
+        return key_node, node
 
     def line_of(self, location: Location) -> int | None:
-        """Return the line of ``location``, or of its nearest ancestor that has one."""
-        for end in range(len(location), -1, -1):
-            span = self.key_spans.get(location[:end]) or self.spans.get(location[:end])
-            if span is not None:
-                return span.line
-        return None
+        """Return the line of ``location`` (its key's line for a mapping entry)."""
+        key_node, node = self.node_at(location)
+        chosen = key_node or node
+        return chosen.start_mark.line + 1 if chosen is not None else None
 
 
 # libyaml's parser when PyYAML was built with it: several times faster on large locale files.
@@ -115,14 +134,8 @@ def load_yaml(path: Path, *, what: str = "file") -> YamlDocument:
         loader.dispose()
     if root is None:
         raise LoadError(f"{what} is empty", path=path, line=1)
-    builder = _Builder(path, loader)
-    data = builder.build(root, ())
-    return YamlDocument(path, data, text, builder.spans, builder.key_spans)
-
-
-def _span(node: yaml.Node) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, start.index, end.index)
+    data = _Builder(path, loader).build(root)
+    return YamlDocument(path, data, text, root)
 
 
 class _Builder:
@@ -131,15 +144,13 @@ class _Builder:
     def __init__(self, path: Path, loader: _StrictLoader) -> None:
         self.path = path
         self.loader = loader
-        self.spans: dict[Location, Span] = {}
-        self.key_spans: dict[Location, Span] = {}
         self.seen: set[int] = set()
 
     def _error(self, message: str, node: yaml.Node) -> LoadError:
-        span = _span(node)
+        span = span_of(node)
         return LoadError(message, path=self.path, line=span.line, column=span.column)
 
-    def build(self, node: yaml.Node, location: Location) -> Any:
+    def build(self, node: yaml.Node) -> Any:
         # The composer hands an alias back as the very node it names: a node met twice is one,
         # and refusing it here stops an alias bomb before anything is expanded.
         if id(node) in self.seen:
@@ -151,17 +162,18 @@ class _Builder:
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
             raise self._error(f"more than {MAX_NODES} YAML nodes; split the file", node)
-        self.spans[location] = _span(node)
         if isinstance(node, yaml.MappingNode):
-            return dict(self._mapping_items(node, location))
+            return dict(self._mapping_items(node))
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*location, index)) for index, item in enumerate(node.value)]
+            return [self.build(item) for item in node.value]
+        if node.tag == _STRING_TAG:
+            return node.value  # the common case, without the constructor's machinery
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise self._error(f"invalid YAML value: {error.problem}", node) from None
 
-    def _mapping_items(self, node: yaml.MappingNode, location: Location) -> Iterator[Any]:
+    def _mapping_items(self, node: yaml.MappingNode) -> Iterator[Any]:
         if node.tag == "tag:yaml.org,2002:merge" or any(
             key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
         ):
@@ -178,5 +190,4 @@ class _Builder:
             if key in keys:
                 raise self._error(f"duplicate key {key!r}; keep only one", key_node)
             keys.add(key)
-            self.key_spans[(*location, key)] = _span(key_node)
-            yield key, self.build(value_node, (*location, key))
+            yield key, self.build(value_node)

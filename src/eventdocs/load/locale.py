@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import yaml
 from pydantic import StringConstraints, TypeAdapter
 
 from eventdocs.errors import LoadError
 from eventdocs.load._models import FrozenModel, validate_document
-from eventdocs.load._yaml import Span, YamlDocument, load_yaml
+from eventdocs.load._yaml import Span, YamlDocument, load_yaml, span_of
 
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
@@ -86,27 +87,38 @@ def load_locale(path: Path, *, is_source: bool) -> Locale:
     return Locale(code, path, False, _translation_entries(document))
 
 
-def _line(document: YamlDocument, key: str) -> int:
-    return document.line_of((key,)) or 1
+def _positions(document: YamlDocument) -> dict[str, tuple[int, Span | None]]:
+    """Each top-level key's line, and the span of its ``source`` value (for ``accept``)."""
+    assert isinstance(document.root, yaml.MappingNode)
+    positions: dict[str, tuple[int, Span | None]] = {}
+    for key_node, value_node in document.root.value:
+        source_span = None
+        if isinstance(value_node, yaml.MappingNode):
+            for inner_key, inner_value in value_node.value:
+                if inner_key.value == "source":
+                    source_span = span_of(inner_value)
+        positions[key_node.value] = (key_node.start_mark.line + 1, source_span)
+    return positions
 
 
 def _source_entries(document: YamlDocument) -> dict[str, Entry]:
     strings = validate_document(_SOURCE_FILE, document)
+    positions = _positions(document)
     return {
-        key: Entry(key, normalize_text(text), None, _line(document, key))
+        key: Entry(key, normalize_text(text), None, positions[key][0])
         for key, text in strings.items()
     }
 
 
 def _translation_entries(document: YamlDocument) -> dict[str, Entry]:
     entries = validate_document(_TRANSLATION_FILE, document)
+    positions = _positions(document)
     return {
         key: Entry(
             key,
             normalize_text(entry.text) if entry.text is not None else None,
             normalize_text(entry.source),
-            _line(document, key),
-            document.spans.get((key, "source")),
+            *positions[key],
         )
         for key, entry in entries.items()
     }

@@ -81,7 +81,7 @@ def load_config(root: Path) -> ProjectConfig:
     except tomllib.TOMLDecodeError as error:
         raise LoadError(f"invalid TOML: {error}", path=path) from None
     section = data.get("eventdocs", {})
-    document = YamlDocument(path, section, text, {}, {})
+    document = YamlDocument(path, section, text)
     return validate_document(_CONFIG, document)
 
 

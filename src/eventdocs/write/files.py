@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,12 @@ def generated_files_on_disk(root: Path, output_dir: str = "docs") -> set[str]:
     }
 
 
+def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
+    """Temporary files a killed build left behind (``atomic_write`` names them ``.NAME.*.tmp``)."""
+    base = root / output_dir
+    return sorted(base.rglob(".*.tmp")) if base.is_dir() else []
+
+
 def _inside(root: Path, relative: str) -> Path:
     target = (root / relative).resolve()
     docs = (root / "docs").resolve()
@@ -76,13 +83,36 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+@contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` so concurrent builds write one after the other."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: atomic renames still keep every file whole
+        yield
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def write_files(root: Path, files: Iterable[GeneratedFile]) -> WriteReport:
     """Write every file whose content changed and remove generated files no longer produced."""
-    files = tuple(files)
+    with _exclusive(root / "docs"):
+        return _write_files(root, tuple(files))
+
+
+def _write_files(root: Path, files: tuple[GeneratedFile, ...]) -> WriteReport:
     report = WriteReport()
     planned = {file.path: _inside(root, file.path) for file in files}
     expected = set(planned)
     try:
+        for leftover in leftover_temporaries(root):
+            leftover.unlink(missing_ok=True)
         for file in files:
             target = planned[file.path]
             data = file.text.encode("utf-8")

@@ -1,0 +1,154 @@
+"""Output is atomic (old or new, never half-written) and deterministic (byte-identical)."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventdocs._synthetic import make_synthetic_project
+from tests.conftest import REPO, Run, snapshot_files
+
+
+def build_in_subprocess(root: Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "eventdocs", "-C", str(root), "build"],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def edit_every_page(root: Path) -> None:
+    english = root / "locales" / "en.yaml"
+    lines = english.read_text("utf-8").splitlines(keepends=True)
+    english.write_text(
+        "".join('ui.heading.fields: "Fields"\n' if line.startswith("ui.heading.fields:") else line for line in lines),
+        "utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def big_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 events × 4 languages: enough pages that a kill lands while files are being written."""
+    root = make_synthetic_project(REPO, tmp_path_factory.mktemp("big") / "p", events=40, locales=4)
+    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(root), "build"], check=True)
+    return root
+
+
+def test_killed_build_leaves_every_file_old_or_new(big_project: Path, tmp_path: Path) -> None:
+    """SIGKILL at random moments: every generated file is the old or the new version, whole."""
+    old = snapshot_files(big_project)
+    reference = tmp_path / "reference"
+    shutil.copytree(big_project, reference)
+    edit_every_page(reference)
+    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(reference), "build"], check=True)
+    new = snapshot_files(reference)
+    assert set(old) == set(new) and old != new
+
+    victim = tmp_path / "victim"
+    shutil.copytree(big_project, victim)
+    edit_every_page(victim)
+    chooser = random.Random(20261123)
+    saw_mixture = False
+    first_written = victim / sorted(path for path in old if old[path] != new[path])[0]
+    for attempt in range(8):
+        edit_every_page(victim)
+        first_written.write_bytes(old[first_written.relative_to(victim).as_posix()])
+        stamp = first_written.stat().st_mtime_ns
+        process = build_in_subprocess(victim, tmp_path)
+        # Half the kills land at a random moment; half right after the writing has begun.
+        if attempt % 2:
+            time.sleep(chooser.uniform(0.0, 3.0))
+        else:
+            deadline = time.monotonic() + 30
+            while first_written.stat().st_mtime_ns == stamp and time.monotonic() < deadline:
+                time.sleep(0.0005)
+            time.sleep(chooser.uniform(0.0, 0.02))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        current = snapshot_files(victim)
+        current = {path: data for path, data in current.items() if not path.endswith(".tmp")}
+        assert set(current) == set(old)
+        for path, data in current.items():
+            assert data in (old[path], new[path]), path
+        states = {data == new[path] for path, data in current.items() if old[path] != new[path]}
+        saw_mixture |= states == {True, False}
+    # At least one kill must have landed mid-write, or this test proved nothing.
+    assert saw_mixture
+    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(victim), "build"], check=True)
+    assert snapshot_files(victim) == new
+    assert not list((victim / "docs").rglob("*.tmp"))
+
+
+def test_concurrent_builds_corrupt_nothing(big_project: Path, tmp_path: Path) -> None:
+    """Two builds at once both succeed and leave exactly the output of one build."""
+    root = tmp_path / "concurrent"
+    shutil.copytree(big_project, root)
+    edit_every_page(root)
+    first, second = build_in_subprocess(root, tmp_path), build_in_subprocess(root, tmp_path)
+    assert first.wait() == 0 and second.wait() == 0
+    reference = tmp_path / "reference"
+    shutil.copytree(big_project, reference)
+    edit_every_page(reference)
+    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(reference), "build"], check=True)
+    assert snapshot_files(root) == snapshot_files(reference)
+
+
+def test_builds_are_byte_identical_across_environments(project: Path, tmp_path: Path) -> None:
+    """Working directory, locale, time zone and hash seed change nothing in the output."""
+    shutil.rmtree(project / "docs" / "fr" / "events")
+    shutil.rmtree(project / "docs" / "schemas")
+    outputs = []
+    for index, env in enumerate([
+        {"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "0"},
+        {"TZ": "Asia/Kolkata", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "12345"},
+    ]):
+        copy = tmp_path / f"copy{index}"
+        shutil.copytree(project, copy)
+        cwd = tmp_path if index == 0 else copy / "docs"
+        subprocess.run(
+            [sys.executable, "-m", "eventdocs", "-C", str(copy), "build"],
+            cwd=cwd, env={**os.environ, **env}, check=True,
+        )
+        outputs.append(snapshot_files(copy))
+    assert outputs[0] == outputs[1]
+    assert outputs[0] == snapshot_files(REPO)
+
+
+def test_bom_and_crlf_give_the_same_output(project: Path, run_cli: Callable[..., Run]) -> None:
+    """Locale and schema files saved with a UTF-8 BOM and CRLF endings build the same bytes."""
+    for path in [*(project / "locales").glob("*.yaml"), *(project / "schema").glob("*.yaml")]:
+        text = path.read_text("utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("-C", project, "build")
+    assert result.code == 0, result.err
+    assert "0 written" in result.out
+    assert run_cli("-C", project, "check").code == 0
+
+
+def test_noop_build_writes_nothing_and_keeps_mtimes(project: Path, run_cli: Callable[..., Run]) -> None:
+    """Building an up-to-date project rewrites no file, so `mkdocs serve` has nothing to reload."""
+    pages = sorted((project / "docs").rglob("*.md"))
+    before = [page.stat().st_mtime_ns for page in pages]
+    result = run_cli("-C", project, "build")
+    assert "0 written" in result.out
+    assert [page.stat().st_mtime_ns for page in pages] == before
+
+
+def test_generated_files_end_with_one_lf(project: Path) -> None:
+    """Every generated file uses LF endings and ends with exactly one newline."""
+    for path in (project / "docs").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"\r" not in data, path
+            assert data.endswith(b"\n") and not data.endswith(b"\n\n"), path
