@@ -27,4 +27,5 @@ def render_checked(project: Project) -> Rendering:
 def build(root: Path) -> WriteReport:
     """Validate everything, then write what changed; on any error nothing is written."""
     project = load_project(root)
-    return write_files(root, render_checked(project).files)
+    rendering = render_checked(project)
+    return write_files(root, rendering.files, keep=rendering.kept_files)

@@ -17,6 +17,7 @@ class Code(StrEnum):
     UNSAFE = "unsafe"
     GENERATED = "generated"
     EXAMPLE = "example"
+    BREAKING = "breaking"
 
 
 class Severity(StrEnum):
@@ -33,6 +34,7 @@ CODE_HELP: dict[Code, str] = {
     Code.UNSAFE: "Raw HTML, template syntax or a script link in a string.",
     Code.GENERATED: "A generated file is out of date, missing, or was edited by hand.",
     Code.EXAMPLE: "An example payload does not match the event's schema.",
+    Code.BREAKING: "A schema changed in a way that breaks integrators without a version bump.",
 }
 
 

@@ -18,7 +18,9 @@ def first_different_line(old: str, new: str) -> int:
     return min(len(old.splitlines()), len(new.splitlines())) + 1
 
 
-def check_generated(root: Path, files: tuple[GeneratedFile, ...]) -> Iterator[Finding]:
+def check_generated(
+    root: Path, files: tuple[GeneratedFile, ...], kept: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Yield a finding for each generated file that is missing, different or no longer made."""
     for file in files:
         try:
@@ -36,7 +38,7 @@ def check_generated(root: Path, files: tuple[GeneratedFile, ...]) -> Iterator[Fi
                 "not this file)",
             )
     expected = {file.path for file in files}
-    for stray in sorted(generated_files_on_disk(root) - expected):
+    for stray in sorted(generated_files_on_disk(root) - expected - kept):
         yield Finding(
             stray, 0, Code.GENERATED, "", "no longer generated; run `eventdocs build` to remove it"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventdocs.check.compatibility import check_compatibility
 from eventdocs.check.examples import check_examples
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.check.generated import check_generated
@@ -31,8 +32,9 @@ def run_checks(root: Path) -> CheckResult:
     project = load_project(root)
     rendering = render_project(project)
     findings = [*check_translations(project, rendering.used_keys)]
-    findings.extend(check_generated(project.root, rendering.files))
+    findings.extend(check_generated(project.root, rendering.files, rendering.kept_files))
     for event in project.events:
         path = project.relative(project.event_paths[event.event])
         findings.extend(check_examples(event, path, rendering.json_schemas[event.event]))
+    findings.extend(check_compatibility(project, rendering.json_schemas))
     return CheckResult(project, rendering, tuple(sorted(findings)))

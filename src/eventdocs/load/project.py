@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,8 @@ class Project:
     events: tuple[EventSchema, ...]
     event_paths: dict[str, Path]
     locales: tuple[Locale, ...]
+    # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
+    published_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
     @property
     def source(self) -> Locale:
@@ -85,6 +88,22 @@ def load_config(root: Path) -> ProjectConfig:
     return validate_document(_CONFIG, document)
 
 
+_SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
+
+
+def _published_files(root: Path, event: EventSchema) -> tuple[tuple[int, str], ...]:
+    """Earlier versions' schema files of ``event``: (version, path relative to the root)."""
+    folder = root / "docs" / "schemas" / event.event
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.iterdir()):
+        match = _SCHEMA_FILE.match(path.name)
+        if match and int(match.group(1)) < event.version:
+            found.append((int(match.group(1)), path.relative_to(root).as_posix()))
+    return tuple(found)
+
+
 def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(f"{what} folder not found: create it", path=folder)
@@ -120,4 +139,5 @@ def load_project(root: Path) -> Project:
         events=events,
         event_paths={event.event: path for event, path in zip(events, schema_files, strict=True)},
         locales=locales,
+        published_files={event.event: _published_files(root, event) for event in events},
     )

@@ -47,6 +47,16 @@ def identifier_with(identifier: str, title: str) -> Markdown:
     return Markdown(f"{inline_code(identifier)} ({escape_inline(title)})")
 
 
+_PLAIN_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+$")
+
+
+def raw_url(url: str) -> Markdown:
+    """Return a configured URL verbatim, for code blocks; refuse anything that is not a URL."""
+    if not _PLAIN_URL.match(url) or "'" in url or '"' in url:
+        raise ValueError(f"not a plain URL: {url!r}")
+    return Markdown(url)
+
+
 _LITERAL_KEY = re.compile(r"""["'](ui\.[A-Za-z0-9_.]+)["']""")
 
 
@@ -78,6 +88,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
         admonition_title=quoted_title,
         code=inline_code,
         json_block=json_block,
+        raw_url=raw_url,
         type_label=type_label,
         identifier_with=identifier_with,
         with_identifier=with_identifier,

@@ -16,10 +16,12 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Translate = Callable[[str], str]
 
 
-def schema_file_name(event: EventSchema, locale_code: str | None) -> str:
+def schema_file_name(
+    event: EventSchema, locale_code: str | None, *, version: int | None = None
+) -> str:
     """``v1.json`` for the source language, ``v1.fr.json`` for a localized variant."""
     suffix = f".{locale_code}" if locale_code else ""
-    return f"v{event.version}{suffix}.json"
+    return f"v{version or event.version}{suffix}.json"
 
 
 def schema_path(event: EventSchema, locale_code: str | None) -> str:
@@ -27,9 +29,11 @@ def schema_path(event: EventSchema, locale_code: str | None) -> str:
     return f"docs/schemas/{event.event}/{schema_file_name(event, locale_code)}"
 
 
-def schema_id(base_url: str, event: EventSchema, locale_code: str | None) -> str:
+def schema_id(
+    base_url: str, event: EventSchema, locale_code: str | None, *, version: int | None = None
+) -> str:
     """Return the stable ``$id``: the URL the schema is served at."""
-    return f"{base_url}{event.event}/{schema_file_name(event, locale_code)}"
+    return f"{base_url}{event.event}/{schema_file_name(event, locale_code, version=version)}"
 
 
 def build_event_json_schema(

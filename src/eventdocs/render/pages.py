@@ -13,6 +13,7 @@ from eventdocs.errors import RenderError
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema import EventSchema
 from eventdocs.render._markdown import Markdown, escape_inline
+from eventdocs.render.jsonschema import schema_path
 from eventdocs.render.translator import Translator
 
 EVENT_TEMPLATE = "event_page.md.j2"
@@ -43,16 +44,24 @@ def render_event_page(
     source: Locale,
     target: Locale,
     *,
+    schema_url: str,
     generated_from: str,
 ) -> RenderedPage:
     """Render the page documenting ``event`` in ``target``'s language."""
     translator = Translator(source, target)
+    code = None if target.is_source else target.code
+    schema_links = {
+        "source": f"../../{schema_path(event, None).removeprefix('docs/')}",
+        "localized": f"../../{schema_path(event, code).removeprefix('docs/')}" if code else None,
+        "url": schema_url,
+    }
     text = _render(
         environment,
         EVENT_TEMPLATE,
         translator,
         event=event,
         key=f"events.{event.event}",
+        schema=schema_links,
         generated_from=Markdown(generated_from),
     )
     return RenderedPage(event_page_path(target, event), text, translator)
@@ -116,9 +125,19 @@ def environment_path(environment: jinja2.Environment, name: str) -> Path | None:
     return None
 
 
-_BLANK_RUNS = re.compile(r"\n{3,}")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
 def tidy_markdown(text: str) -> str:
-    """Fold runs of blank lines and end with exactly one newline (pages never hold blank runs)."""
-    return _BLANK_RUNS.sub("\n\n", text).strip("\n") + "\n"
+    """Fold runs of blank lines outside code blocks; end with exactly one newline."""
+    lines: list[str] = []
+    fence = ""
+    for line in text.strip("\n").split("\n"):
+        if fence:
+            fence = "" if line.strip() == fence else fence
+        elif match := _FENCE.match(line):
+            fence = match.group(1)
+        elif not line.strip() and lines and not lines[-1].strip():
+            continue
+        lines.append(line)
+    return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventdocs.load.project import Project
+from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.jsonschema import build_event_json_schema, schema_id, schema_path
 from eventdocs.render.pages import RenderedPage, render_event_page, render_events_index
@@ -32,6 +33,7 @@ class Rendering:
     outdated_pages: dict[str, frozenset[str]] = field(default_factory=dict)
     missing_source: dict[str, str] = field(default_factory=dict)
     json_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kept_files: frozenset[str] = frozenset()
 
 
 def generated_note(*sources: str) -> str:
@@ -46,9 +48,10 @@ def render_project(project: Project) -> Rendering:
     """Render every page in every language and every JSON Schema, without touching the disk."""
     environment = build_environment(project.templates_dir)
     source = project.source
+    base_url = project.config.schema_base_url
     pages: list[RenderedPage] = []
     for locale in project.locales:
-        locale_file = f"locales/{locale.code}.yaml"
+        locale_file = project.relative(locale.path)
         for event in project.events:
             event_file = project.relative(project.event_paths[event.event])
             pages.append(
@@ -57,6 +60,7 @@ def render_project(project: Project) -> Rendering:
                     event,
                     source,
                     locale,
+                    schema_url=schema_id(base_url, event, None),
                     generated_from=generated_note(event_file, locale_file),
                 )
             )
@@ -73,18 +77,32 @@ def render_project(project: Project) -> Rendering:
     lookups = [(page.path, page.translator) for page in pages]
     json_schemas: dict[str, dict[str, Any]] = {}
     for event in project.events:
-        translator = Translator(source, source)
         event_file = project.relative(project.event_paths[event.event])
-        document = build_event_json_schema(
-            event,
-            translator,
-            schema_id=schema_id(project.config.schema_base_url, event, None),
-            comment=generated_note(event_file, f"locales/{source.code}.yaml"),
-        )
-        path = schema_path(event, None)
-        json_schemas[event.event] = document
-        files.append(GeneratedFile(path, dump_json(document)))
-        lookups.append((path, translator))
+        for locale in project.locales:
+            code = None if locale.is_source else locale.code
+            translator = Translator(source, locale)
+            document = build_event_json_schema(
+                event,
+                translator,
+                schema_id=schema_id(base_url, event, code),
+                comment=generated_note(event_file, project.relative(locale.path)),
+            )
+            path = schema_path(event, code)
+            if code is None:
+                json_schemas[event.event] = document
+            files.append(GeneratedFile(path, dump_json(document)))
+            lookups.append((path, translator))
+    catalog = build_catalog(
+        project.events,
+        project.locales,
+        base_url,
+        lambda event, locale: Translator(source, locale)(f"events.{event.event}.summary"),
+        {
+            event: tuple(sorted({version for version, _ in published}))
+            for event, published in project.published_files.items()
+        },
+    )
+    files.append(GeneratedFile(CATALOG_PATH, dump_json(catalog)))
     missing_source: dict[str, str] = {}
     for path, translator in lookups:
         for key in sorted(translator.missing_source):
@@ -99,6 +117,9 @@ def render_project(project: Project) -> Rendering:
         },
         missing_source=missing_source,
         json_schemas=json_schemas,
+        kept_files=frozenset(
+            path for published in project.published_files.values() for _, path in published
+        ),
     )
 
 

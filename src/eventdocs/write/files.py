@@ -100,13 +100,16 @@ def _exclusive(folder: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
-def write_files(root: Path, files: Iterable[GeneratedFile]) -> WriteReport:
-    """Write every file whose content changed and remove generated files no longer produced."""
+def write_files(
+    root: Path, files: Iterable[GeneratedFile], *, keep: frozenset[str] = frozenset()
+) -> WriteReport:
+    """Write every file whose content changed; remove generated files no longer produced,
+    except those in ``keep`` (earlier schema versions, which stay published)."""
     with _exclusive(root / "docs"):
-        return _write_files(root, tuple(files))
+        return _write_files(root, tuple(files), keep)
 
 
-def _write_files(root: Path, files: tuple[GeneratedFile, ...]) -> WriteReport:
+def _write_files(root: Path, files: tuple[GeneratedFile, ...], keep: frozenset[str]) -> WriteReport:
     report = WriteReport()
     planned = {file.path: _inside(root, file.path) for file in files}
     expected = set(planned)
@@ -124,7 +127,7 @@ def _write_files(root: Path, files: tuple[GeneratedFile, ...]) -> WriteReport:
                 pass
             atomic_write(target, data)
             report.written.append(file.path)
-        for stale in sorted(generated_files_on_disk(root) - expected):
+        for stale in sorted(generated_files_on_disk(root) - expected - keep):
             (root / stale).unlink()
             report.removed.append(stale)
     except OSError as error:

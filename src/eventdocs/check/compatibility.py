@@ -1,0 +1,86 @@
+"""Breaking changes between the published schema of a version and what would be generated now.
+
+Integrators pin a schema version, so within one version a schema may only widen: new optional
+fields, new descriptions. Anything that makes a once-valid payload invalid needs a new version.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from eventdocs.check.findings import Code, Finding
+from eventdocs.load.project import Project
+from eventdocs.render.jsonschema import schema_path
+
+# Keywords that can only restrict what a string or number may be.
+_RESTRICTING = ("const", "format", "pattern", "minimum", "maximum", "minLength", "maxLength")
+
+
+def _types(schema: dict[str, Any]) -> set[str] | None:
+    declared = schema.get("type")
+    if declared is None:
+        return None
+    return {declared} if isinstance(declared, str) else set(declared)
+
+
+def _values(schema: dict[str, Any]) -> set[str] | None:
+    if "enum" in schema:
+        return {json.dumps(value) for value in schema["enum"]}
+    if "oneOf" in schema and all("const" in option for option in schema["oneOf"]):
+        return {json.dumps(option["const"]) for option in schema["oneOf"]}
+    return None
+
+
+def breaking_changes(old: dict[str, Any], new: dict[str, Any], where: str = "$") -> Iterator[str]:
+    """Describe every way ``new`` rejects a payload ``old`` accepted (or names values anew)."""
+    old_types, new_types = _types(old), _types(new)
+    if new_types is not None and (old_types is None or old_types - new_types):
+        yield f"`{where}` accepts fewer types ({sorted(old_types or ['any'])} → {sorted(new_types)})"
+    old_values, new_values = _values(old), _values(new)
+    if new_values is not None and old_values != new_values:
+        # A status added breaks validators of the closed set as surely as one removed.
+        yield f"`{where}` changed its set of allowed values"
+    for keyword in _RESTRICTING:
+        if keyword in new and old.get(keyword) != new[keyword]:
+            yield f"`{where}` has a new or changed `{keyword}`"
+    if new.get("additionalProperties") is False and old.get("additionalProperties") is not False:
+        yield f"`{where}` no longer accepts fields it does not list"
+    for name in sorted(set(new.get("required", ())) - set(old.get("required", ()))):
+        yield f"`{where}.{name}` became required"
+    old_properties, new_properties = old.get("properties", {}), new.get("properties", {})
+    for name, old_property in old_properties.items():
+        if name not in new_properties:
+            yield f"`{where}.{name}` was removed"
+        else:
+            yield from breaking_changes(old_property, new_properties[name], f"{where}.{name}")
+    if "items" in old and "items" in new:
+        yield from breaking_changes(old["items"], new["items"], f"{where}[]")
+
+
+def check_compatibility(project: Project, json_schemas: dict[str, dict[str, Any]]) -> Iterator[Finding]:
+    """Yield a finding for each event whose current version would change in a breaking way."""
+    for event in project.events:
+        published = project.root / schema_path(event, None)
+        try:
+            old = json.loads(published.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue  # nothing published for this version yet: every change is allowed
+        source = project.event_paths[event.event]
+        for change in breaking_changes(old, json_schemas[event.event]):
+            yield Finding(
+                project.relative(source),
+                _version_line(source),
+                Code.BREAKING,
+                "version",
+                f"{change}: this breaks integrators of v{event.version}; bump `version`",
+            )
+
+
+def _version_line(path: Path) -> int:
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.startswith("version:"):
+            return number
+    return 0

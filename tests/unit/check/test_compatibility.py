@@ -1,0 +1,63 @@
+"""Breaking-change detection between two versions of a schema."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from eventdocs.check.compatibility import breaking_changes
+from tests.conftest import REPO
+
+BASE: dict[str, Any] = json.loads((REPO / "docs/schemas/message_status_updated/v1.json").read_text("utf-8"))
+
+
+def payload_of(schema: dict[str, Any]) -> dict[str, Any]:
+    return schema["properties"]["payload"]  # type: ignore[no-any-return]
+
+
+def changed(edit: str) -> dict[str, Any]:
+    schema = copy.deepcopy(BASE)
+    payload = payload_of(schema)
+    if edit == "field removed":
+        del payload["properties"]["metadata"]
+    elif edit == "type narrowed":
+        payload["properties"]["contact"]["properties"]["avatarUrl"]["type"] = "string"
+    elif edit == "object closed":
+        payload["properties"]["contact"]["additionalProperties"] = False
+    elif edit == "status removed":
+        payload["properties"]["status"]["oneOf"].pop()
+    elif edit == "status added":
+        payload["properties"]["status"]["oneOf"].append({"const": "bounced"})
+    elif edit == "field made required":
+        payload["required"].append("contact")
+    elif edit == "pattern added":
+        payload["properties"]["contact"]["properties"]["name"]["pattern"] = "^[A-Z]"
+    return schema
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["field removed", "type narrowed", "object closed", "status removed", "status added",
+     "field made required", "pattern added"],
+)
+def test_breaking_edit_is_detected(edit: str) -> None:
+    """Each edit that rejects a once-valid payload is reported."""
+    assert list(breaking_changes(BASE, changed(edit)))
+
+
+def test_additive_and_descriptive_edits_are_not_breaking() -> None:
+    """A new optional field and reworded descriptions break nobody."""
+    schema = copy.deepcopy(BASE)
+    payload = payload_of(schema)
+    payload["properties"]["channel"] = {"type": "string", "description": "new"}
+    payload["properties"]["uuid"]["description"] = "reworded"
+    schema["description"] = "reworded"
+    assert list(breaking_changes(BASE, schema)) == []
+
+
+def test_the_same_schema_is_compatible_with_itself() -> None:
+    """No change, no finding."""
+    assert list(breaking_changes(BASE, copy.deepcopy(BASE))) == []
