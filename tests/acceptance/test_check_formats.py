@@ -56,7 +56,8 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
-    assert {"missing", "orphan", "stale", "untranslated", "markup", "unsafe", "generated", "example"} == rules
+    assert {"missing", "orphan", "stale", "untranslated", "markup", "unsafe", "generated", "example",
+            "breaking"} == rules
     stale = [result for result in run["results"] if result["ruleId"] == "stale"]
     assert len(stale) == 36
     location = stale[0]["locations"][0]["physicalLocation"]

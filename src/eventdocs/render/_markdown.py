@@ -27,6 +27,7 @@ _UNSAFE_LINK_TARGET = re.compile(r"^\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 # Line starts that open a block: heading, list item, rule, admonition, fence, quote.
 _BLOCK_OPENER = re.compile(r"^(#|[-+*](\s|$)|([-*_])(\s*\3){2,}\s*$|!!!|\?\?\?|```|~~~)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
 # Entities, not backslashes: table rows split on a bare pipe; attribute lists start at a brace.
 _PROSE_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
@@ -43,7 +44,8 @@ def _escape_prose(text: str) -> str:
 
 def escape_inline(text: str) -> Markdown:
     """Return ``text`` as one line of inline Markdown that cannot start a block or emit HTML."""
-    text = " ".join(text.split())
+    # Control characters mean nothing to a reader, and Markdown uses some as internal markers.
+    text = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
     pieces: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(text):
