@@ -6,6 +6,8 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Material prints a banner about its future on every build; it says nothing about ours.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test setup build check serve bench golden lint clean browser npm
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,12 @@ def raw_url(url: str) -> Markdown:
     return Markdown(url)
 
 
+def front_matter_value(text: str) -> Markdown:
+    """Return ``text`` as a one-line YAML string for front matter, inline markup removed."""
+    plain = re.sub(r"\*\*|`", "", " ".join(text.split()))
+    return Markdown(json.dumps(plain, ensure_ascii=False))
+
+
 _LITERAL_KEY = re.compile(r"""["'](ui\.[A-Za-z0-9_.]+)["']""")
 
 
@@ -87,6 +94,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
     environment.filters.update(
         admonition_title=quoted_title,
         code=inline_code,
+        front_matter_value=front_matter_value,
         json_block=json_block,
         raw_url=raw_url,
         type_label=type_label,

@@ -92,12 +92,13 @@ def _render(
     def t(key: str) -> Markdown:
         return escape_inline(translator(key))
 
+    helpers = {"t": t, "text": translator, "locale": translator.target.code}
     try:
         template = environment.get_template(template_name)
-        body = template.render(t=t, locale=translator.target.code, outdated=False, **context)
+        body = template.render(outdated=False, **helpers, **context)
         if translator.outdated:
             # The notice depends on every lookup the page made, so it is known only afterwards.
-            body = template.render(t=t, locale=translator.target.code, outdated=True, **context)
+            body = template.render(outdated=True, **helpers, **context)
     except jinja2.TemplateSyntaxError as error:
         raise RenderError(
             f"template syntax error: {error.message}",

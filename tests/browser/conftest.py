@@ -1,0 +1,118 @@
+"""The built site, served on loopback under a sub-path, and headless Chromium to read it."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "test-artifacts"
+SUB_PATH = "/docs/"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site like a static host: unknown paths get the root 404 page."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / SUB_PATH.strip("/") / "404.html"
+        if code == 404 and not_found.is_file():
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the site for http://127.0.0.1:PORT/docs/ and serve it until the session ends."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    root = tmp_path_factory.mktemp("served")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / SUB_PATH.strip("/"))],
+        cwd=REPO, env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
+        check=True, capture_output=True,
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless; its absence is a failure, never a skip."""
+    assert CHROMIUM.is_file(), "Chromium is missing: `make test` installs it with apt"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+class Visit:
+    """A page plus every request it made that failed or left the machine."""
+
+    def __init__(self, page: Page, site_url: str) -> None:
+        self.page = page
+        self.failed: list[str] = []
+        self.external: list[str] = []
+        origin = site_url.split(SUB_PATH)[0]
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+        page.on(
+            "response",
+            lambda response: self.failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("/missing-page/")
+            else None,
+        )
+        page.on(
+            "request",
+            lambda request: None
+            if request.url.startswith((origin, "data:", "blob:"))
+            else self.external.append(request.url),
+        )
+
+
+@pytest.fixture
+def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    yield Visit(page, site_url)
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    shutil.rmtree(ARTIFACTS / "screenshots", ignore_errors=True)
+    (ARTIFACTS / "screenshots").mkdir(parents=True)
+    return ARTIFACTS / "screenshots"

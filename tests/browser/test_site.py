@@ -1,0 +1,117 @@
+"""The multilingual site in a real browser: language, switcher, schema download, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import Visit
+
+pytestmark = pytest.mark.browser
+
+EVENT_PAGE = "events/message_status_updated/"
+TITLES = {
+    "en": "Message Status Updated",
+    "fr": "État du message mis à jour",
+    "pt": "Status de Mensagem Atualizado",
+    "it": "Messaggio stato aggiornato",
+}
+
+
+def heading(visit: Visit) -> str:
+    """The page's h1 as a reader sees it, without the permalink sign."""
+    return visit.page.locator("article h1").inner_text().removesuffix("¶").strip()
+
+
+def page_url(site_url: str, locale: str, path: str = EVENT_PAGE) -> str:
+    return f"{site_url}{'' if locale == 'en' else locale + '/'}{path}"
+
+
+@pytest.mark.parametrize("locale", sorted(TITLES))
+def test_event_page_renders_in_its_language(
+    locale: str, visit: Visit, site_url: str, artifacts: Path
+) -> None:
+    """Each language's page has its title, its `lang`, and loads with no failed or outside request."""
+    page = visit.page
+    page.goto(page_url(site_url, locale), wait_until="networkidle")
+    assert heading(visit) == TITLES[locale]
+    assert page.locator("html").get_attribute("lang") == locale
+    assert TITLES[locale] in page.title()
+    page.screenshot(path=str(artifacts / f"{locale}.png"), full_page=True)
+    assert visit.failed == []
+    assert visit.external == []
+
+
+def test_language_switcher_keeps_the_page(visit: Visit, site_url: str) -> None:
+    """From the French event page, choosing English lands on the English event page."""
+    page = visit.page
+    page.goto(page_url(site_url, "fr"), wait_until="networkidle")
+    english = page.locator("a.md-select__link[hreflang='en']")
+    assert english.count() == 1
+    page.goto(english.evaluate("link => link.href"))
+    assert page.url == page_url(site_url, "en")
+    assert heading(visit) == TITLES["en"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_schema_links_download_valid_json(locale: str, visit: Visit, site_url: str) -> None:
+    """The schema links on the page serve JSON Schema documents, the page's language included."""
+    page = visit.page
+    page.goto(page_url(site_url, locale), wait_until="networkidle")
+    links = page.locator("article a[href$='.json']")
+    hrefs = [links.nth(index).evaluate("link => link.href") for index in range(links.count())]
+    expected = ["v1.json"] + ([] if locale == "en" else [f"v1.{locale}.json"])
+    assert [href.rsplit("/", 1)[-1] for href in hrefs] == expected
+    for href in hrefs:
+        response = page.request.get(href)
+        assert response.status == 200
+        schema = json.loads(response.body())
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["$id"].endswith(href.rsplit("/", 1)[-1])
+
+
+def search(visit: Visit, site_url: str, locale: str, query: str) -> list[str]:
+    page = visit.page
+    page.goto(page_url(site_url, locale), wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    results = page.locator("li.md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    return [results.nth(index).evaluate("link => link.href") for index in range(results.count())]
+
+
+def test_search_from_a_french_page_returns_french_pages_only(visit: Visit, site_url: str) -> None:
+    """Searching "livré" on a French page finds French pages, and nothing else."""
+    hrefs = search(visit, site_url, "fr", "livré")
+    assert hrefs
+    assert all(href.startswith(f"{site_url}fr/") for href in hrefs), hrefs
+    assert visit.failed == []
+
+
+def test_search_from_an_english_page_returns_english_pages_only(visit: Visit, site_url: str) -> None:
+    """Searching "delivered" on an English page finds no page of another language."""
+    hrefs = search(visit, site_url, "en", "delivered")
+    assert hrefs
+    assert not [href for href in hrefs if href.startswith((f"{site_url}fr/", f"{site_url}pt/", f"{site_url}it/"))]
+
+
+def test_events_index_lists_the_event_in_each_language(visit: Visit, site_url: str) -> None:
+    """The generated events index links to the event with its localized summary."""
+    page = visit.page
+    page.goto(page_url(site_url, "it", "events/"), wait_until="networkidle")
+    row = page.locator("article table tbody tr").first
+    assert "Inviato ogni volta che cambia lo stato" in row.inner_text()
+    row.locator("a").click()
+    assert page.url == page_url(site_url, "it")
+
+
+def test_missing_page_shows_the_default_language_404(visit: Visit, site_url: str) -> None:
+    """An unknown URL under the sub-path gets the English 404 page, styled (assets found)."""
+    page = visit.page
+    response = page.goto(f"{site_url}missing-page/", wait_until="networkidle")
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert heading(visit) == "404 - Not found"
+    assert visit.failed == []
