@@ -8,11 +8,11 @@ from eventdocs.errors import RenderError
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
 from eventdocs.write.files import WriteReport, write_files
+from eventdocs.write.manifest import BuildManifest, inputs_digest
 
 
-def render_checked(project: Project) -> Rendering:
-    """Render ``project``; refuse if the source language lacks a string a page needs."""
-    rendering = render_project(project)
+def check_source_complete(project: Project, rendering: Rendering) -> None:
+    """Refuse a rendering that needed a string the source language does not have."""
     if rendering.missing_source:
         key, page = next(iter(sorted(rendering.missing_source.items())))
         more = len(rendering.missing_source) - 1
@@ -21,11 +21,26 @@ def render_checked(project: Project) -> Rendering:
             f"no text for key {key!r}, needed by {page}; add it{suffix}",
             path=project.source.path,
         )
-    return rendering
 
 
-def build(root: Path) -> WriteReport:
-    """Validate everything, then write what changed; on any error nothing is written."""
-    project = load_project(root)
-    rendering = render_checked(project)
-    return write_files(root, rendering.files, keep=rendering.kept_files)
+def build(root: Path, *, incremental: bool = True) -> WriteReport:
+    """Validate everything, then write what changed; on any error nothing is written.
+
+    Incremental (the default): outputs whose inputs did not change since the last build, and
+    that nobody touched since, are neither rendered nor written again.
+    """
+    manifest = BuildManifest.read(root) if incremental else BuildManifest()
+    if (root / "schema").is_dir() and manifest.is_current(
+        root, inputs_digest(root, manifest.outputs)
+    ):
+        return WriteReport(unchanged=sorted(manifest.outputs))
+    project = load_project(root, use_cache=incremental)
+    rendering = render_project(
+        project, reuse=lambda path, fingerprint: manifest.reusable(root, path, fingerprint)
+    )
+    check_source_complete(project, rendering)
+    expected = frozenset(rendering.fingerprints)
+    report = write_files(root, rendering.files, keep=rendering.kept_files, expected=expected)
+    report.unchanged.extend(sorted(expected - {file.path for file in rendering.files}))
+    manifest.save(root, inputs_digest(root, expected), rendering.fingerprints)
+    return report

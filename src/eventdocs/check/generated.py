@@ -37,8 +37,8 @@ def check_generated(
                 "out of date or edited by hand; run `eventdocs build` (edit the sources, "
                 "not this file)",
             )
-    expected = {file.path for file in files}
-    for stray in sorted(generated_files_on_disk(root) - expected - kept):
+    known = frozenset({file.path for file in files} | kept)
+    for stray in sorted(generated_files_on_disk(root, known=known)):
         yield Finding(
             stray, 0, Code.GENERATED, "", "no longer generated; run `eventdocs build` to remove it"
         )

@@ -14,7 +14,7 @@ from eventdocs.write.files import atomic_write
 def scaffold_locale(project: Project, code: str, used_keys: frozenset[str]) -> Path:
     """Write ``locales/<code>.yaml`` with every key the pages use and an empty ``text``."""
     try:
-        validate_locale_code(code)
+        validate_locale_code(code, registry=True)
     except LoadError as error:
         raise UsageError(error.message) from None
     path = project.root / "locales" / f"{code}.yaml"

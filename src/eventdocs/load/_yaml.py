@@ -83,8 +83,8 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def read_text(path: Path, *, what: str = "file") -> str:
-    """Read ``path`` as UTF-8 (a BOM is allowed), with CRLF folded to LF, within the size limit."""
+def read_bytes(path: Path, *, what: str = "file") -> bytes:
+    """Read ``path`` whole, within the size limit; raise ``LoadError`` naming it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -98,7 +98,11 @@ def read_text(path: Path, *, what: str = "file") -> str:
             f"{what} is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes; split it",
             path=path,
         )
-    raw = path.read_bytes()
+    return path.read_bytes()
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Decode UTF-8 (a BOM is allowed) with CRLF folded to LF; raise ``LoadError`` at the line."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -111,9 +115,14 @@ def read_text(path: Path, *, what: str = "file") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_yaml(path: Path, *, what: str = "file") -> YamlDocument:
+def read_text(path: Path, *, what: str = "file") -> str:
+    """Read ``path`` as UTF-8 (a BOM is allowed), with CRLF folded to LF, within the size limit."""
+    return decode_text(read_bytes(path, what=what), path)
+
+
+def load_yaml(path: Path, *, what: str = "file", raw: bytes | None = None) -> YamlDocument:
     """Parse one YAML document strictly; raise ``LoadError`` naming the file and line."""
-    text = read_text(path, what=what)
+    text = decode_text(raw, path) if raw is not None else read_text(path, what=what)
     if not text.strip():
         raise LoadError(f"{what} is empty", path=path, line=1)
     loader = _StrictLoader(text)

@@ -12,14 +12,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import yaml
 from pydantic import StringConstraints, TypeAdapter
 
 from eventdocs.errors import LoadError
 from eventdocs.load._models import FrozenModel, validate_document
-from eventdocs.load._yaml import Span, YamlDocument, load_yaml, span_of
+from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
 
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
@@ -38,9 +39,11 @@ _SOURCE_FILE = TypeAdapter(dict[Key, str])
 _TRANSLATION_FILE = TypeAdapter(dict[Key, TranslationEntry])
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One key of one locale, with the line it sits on for error messages."""
+class Entry(NamedTuple):
+    """One key of one locale, with the line it sits on for error messages.
+
+    A tuple, not a dataclass: a large project has hundreds of thousands, cached and reloaded.
+    """
 
     key: str
     text: str | None
@@ -57,18 +60,29 @@ class Locale:
     path: Path
     is_source: bool
     entries: Mapping[str, Entry]
+    # A digest per group of keys (`ui`, or an event's name), for incremental builds.
+    digests: Mapping[str, str]
+
+
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def normalize_text(text: str) -> str:
-    """Fold runs of white space, so re-wrapping a YAML string changes nothing."""
-    return " ".join(text.split())
+    """Fold runs of spaces and line breaks, so re-wrapping a YAML string changes nothing.
+    No-break spaces are typography (French puts one before a colon): they stay."""
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
 
 
-def validate_locale_code(code: str, *, path: Path | None = None) -> str:
-    """Return ``code`` if it is a well-formed BCP 47 tag the site can use as a folder name."""
-    import langcodes  # only new-locale and loading need it; keep `check` start-up light
+def validate_locale_code(code: str, *, path: Path | None = None, registry: bool = False) -> str:
+    """Return ``code`` if it is a tag the site can use as a folder name; with ``registry``,
+    also check it against the BCP 47 registry (for new languages: it costs an import)."""
+    if registry:
+        import langcodes
 
-    if not LOCALE_CODE.match(code) or not langcodes.tag_is_valid(code):
+        valid = bool(LOCALE_CODE.match(code)) and langcodes.tag_is_valid(code)
+    else:
+        valid = bool(LOCALE_CODE.match(code))
+    if not valid:
         raise LoadError(
             f"{code!r} is not a BCP 47 language tag of the form 'fr', 'pt-BR' or 'zh-Hant'",
             path=path,
@@ -76,15 +90,33 @@ def validate_locale_code(code: str, *, path: Path | None = None) -> str:
     return code
 
 
-def load_locale(path: Path, *, is_source: bool) -> Locale:
+def key_group(key: str) -> str:
+    """The group a key belongs to: its event for ``events.<event>.*``, else its first part."""
+    first, _, rest = key.partition(".")
+    return rest.partition(".")[0] if first == "events" else first
+
+
+def group_digests(entries: Mapping[str, Entry]) -> dict[str, str]:
+    """Digest each group's keys and texts; a page depends on the groups it shows."""
+    groups: dict[str, list[str]] = {}
+    for key, entry in entries.items():
+        groups.setdefault(key_group(key), []).extend((key, entry.text or "", entry.source or ""))
+    return {group: digest(*parts) for group, parts in sorted(groups.items())}
+
+
+def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) -> Locale:
     """Load one locale file; the language code is the file name without ``.yaml``."""
     code = validate_locale_code(path.stem, path=path)
-    document = load_yaml(path, what="locale file")
-    if not isinstance(document.data, dict):
-        raise LoadError("a locale file maps keys to strings at its top level", path=path, line=1)
-    if is_source:
-        return Locale(code, path, True, _source_entries(document))
-    return Locale(code, path, False, _translation_entries(document))
+    raw = read_bytes(path, what="locale file")
+
+    def parse() -> Locale:
+        document = load_yaml(path, what="locale file", raw=raw)
+        if not isinstance(document.data, dict):
+            raise LoadError("a locale file maps keys to strings at its top level", path=path, line=1)
+        entries = _source_entries(document) if is_source else _translation_entries(document)
+        return Locale(code, path, is_source, entries, group_digests(entries))
+
+    return cached_parse(cache_root, digest("locale", str(path), str(is_source), raw), parse)
 
 
 def _positions(document: YamlDocument) -> dict[str, tuple[int, Span | None]]:

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import StringConstraints, TypeAdapter
 
 from eventdocs.errors import ConfigError, LoadError
+from eventdocs.load._cache import CACHE_TAG, digest
 from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._yaml import YamlDocument, read_text
 from eventdocs.load.locale import Locale, load_locale
@@ -46,6 +47,9 @@ class Project:
     locales: tuple[Locale, ...]
     # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
     published_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    # Content digests of the inputs, for incremental builds.
+    event_digests: dict[str, str] = field(default_factory=dict)
+    settings_digest: str = ""
 
     @property
     def source(self) -> Locale:
@@ -115,11 +119,24 @@ def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
     return files
 
 
-def load_project(root: Path) -> Project:
+def templates_and_config_digest(root: Path) -> str:
+    """One digest of every template and the config: a change there can touch every page."""
+    parts: list[bytes | str] = [CACHE_TAG]
+    for path in sorted((root / "templates").rglob("*")):
+        if path.is_file():
+            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+    config = root / CONFIG_FILE
+    parts.append(config.read_bytes() if config.is_file() else b"")
+    return digest(*parts)
+
+
+def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
     config = load_config(root)
+    cache_root = root if use_cache else None
     schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
-    events = tuple(load_event_schema(path) for path in schema_files)
+    loaded = [load_event_schema(path, cache_root=cache_root) for path in schema_files]
+    events = tuple(event for event, _ in loaded)
     locale_files = _yaml_files(root / "locales", "locale", MAX_LOCALES)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     if source_path not in locale_files:
@@ -128,8 +145,12 @@ def load_project(root: Path) -> Project:
             path=source_path,
         )
     locales = (
-        load_locale(source_path, is_source=True),
-        *(load_locale(path, is_source=False) for path in locale_files if path != source_path),
+        load_locale(source_path, is_source=True, cache_root=cache_root),
+        *(
+            load_locale(path, is_source=False, cache_root=cache_root)
+            for path in locale_files
+            if path != source_path
+        ),
     )
     if not (root / "templates").is_dir():
         raise ConfigError("templates folder not found", path=root / "templates")
@@ -140,4 +161,6 @@ def load_project(root: Path) -> Project:
         event_paths={event.event: path for event, path in zip(events, schema_files, strict=True)},
         locales=locales,
         published_files={event.event: _published_files(root, event) for event in events},
+        event_digests={event.event: key for event, key in loaded},
+        settings_digest=templates_and_config_digest(root),
     )

@@ -11,7 +11,8 @@ from pydantic import StringConstraints, TypeAdapter, model_validator
 
 from eventdocs.errors import LoadError
 from eventdocs.load._models import FrozenModel, validate_document
-from eventdocs.load._yaml import load_yaml
+from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._yaml import load_yaml, read_bytes
 
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
 EventName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
@@ -105,14 +106,20 @@ def _check_unique(names: list[str], what: str) -> None:
 _EVENT_SCHEMA = TypeAdapter(EventSchema)
 
 
-def load_event_schema(path: Path) -> EventSchema:
-    """Load ``schema/<event>.yaml``; the ``event`` inside must match the file name."""
-    document = load_yaml(path, what="event schema")
-    schema = validate_document(_EVENT_SCHEMA, document)
-    if schema.event != path.stem:
-        raise LoadError(
-            f"event {schema.event!r} does not match the file name {path.name!r}",
-            path=path,
-            line=document.line_of(("event",)),
-        )
-    return schema
+def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[EventSchema, str]:
+    """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and its digest."""
+    raw = read_bytes(path, what="event schema")
+    key = digest("schema", str(path), raw)
+
+    def parse() -> EventSchema:
+        document = load_yaml(path, what="event schema", raw=raw)
+        schema = validate_document(_EVENT_SCHEMA, document)
+        if schema.event != path.stem:
+            raise LoadError(
+                f"event {schema.event!r} does not match the file name {path.name!r}",
+                path=path,
+                line=document.line_of(("event",)),
+            )
+        return schema
+
+    return cached_parse(cache_root, key, parse), key

@@ -9,7 +9,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
+
+import orjson
 
 class Markdown(str):
     """Text already safe to place in a generated Markdown page; printed as it is.
@@ -27,13 +30,18 @@ _UNSAFE_LINK_TARGET = re.compile(r"^\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 # Line starts that open a block: heading, list item, rule, admonition, fence, quote.
 _BLOCK_OPENER = re.compile(r"^(#|[-+*](\s|$)|([-*_])(\s*\3){2,}\s*$|!!!|\?\?\?|```|~~~)")
+_NEEDS_FOLDING = re.compile(r"[\x00-\x1f\x7f-\x9f]|  |^ | $")
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
 # Entities, not backslashes: table rows split on a bare pipe; attribute lists start at a brace.
+_PROSE_SPECIALS = re.compile(r"[<>&{}|]|\]\(")
 _PROSE_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
 
 
 def _escape_prose(text: str) -> str:
+    if not _PROSE_SPECIALS.search(text):
+        return text
     text = html.escape(text, quote=False).translate(_PROSE_ESCAPES)
     # A link to another scheme (javascript:, data:) loses its link syntax and stays text.
     first, *targets = text.split("](")
@@ -42,10 +50,14 @@ def _escape_prose(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def escape_inline(text: str) -> Markdown:
     """Return ``text`` as one line of inline Markdown that cannot start a block or emit HTML."""
-    # Control characters mean nothing to a reader, and Markdown uses some as internal markers.
-    text = " ".join(_CONTROL.sub("", " ".join(text.split())).split())
+    if _NEEDS_FOLDING.search(text):
+        # Line breaks fold to spaces; other control characters mean nothing to a reader, and
+        # Markdown uses some as markers. No-break spaces are typography: they stay.
+        text = _CONTROL.sub("", _ASCII_SPACE.sub(" ", text))
+        text = _ASCII_SPACE.sub(" ", text).strip(" ")
     pieces: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(text):
@@ -73,9 +85,17 @@ def inline_code(identifier: str) -> Markdown:
     return Markdown(f"`{identifier}`")
 
 
+def json_text(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, through orjson when it can."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+
 def json_block(value: Any, title: str) -> Markdown:
     """Return ``value`` as a fenced, titled JSON code block, the fence longer than any backtick run."""
-    text = json.dumps(value, indent=2, ensure_ascii=False)
+    text = json_text(value)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return Markdown(f'{fence}json title="{title}"\n{text}\n{fence}')

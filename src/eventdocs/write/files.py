@@ -12,9 +12,10 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from eventdocs.errors import WriteError
+from eventdocs.load._cache import cache_dir
 from eventdocs.render.project import GENERATED_MARKER, GeneratedFile
 
 # The marker sits in a file's first lines; reading this much is enough to find it.
@@ -40,16 +41,23 @@ def is_generated(path: Path) -> bool:
     return GENERATED_MARKER.encode() in head
 
 
-def generated_files_on_disk(root: Path, output_dir: str = "docs") -> set[str]:
-    """Return the generated files under ``root/output_dir``, relative to ``root``."""
+def generated_files_on_disk(
+    root: Path, output_dir: str = "docs", *, known: frozenset[str] = frozenset()
+) -> set[str]:
+    """Return the generated files under ``root/output_dir``, relative to ``root``, leaving out
+    (unread) those in ``known``: only strangers need their first lines read."""
     base = root / output_dir
     if not base.is_dir():
         return set()
-    return {
-        path.relative_to(root).as_posix()
-        for path in base.rglob("*")
-        if path.suffix in {".md", ".json"} and path.is_file() and is_generated(path)
-    }
+    found: set[str] = set()
+    for folder, _, names in os.walk(base):
+        for name in names:
+            if not name.endswith((".md", ".json")):
+                continue
+            relative = Path(folder, name).relative_to(root).as_posix()
+            if relative not in known and is_generated(root / relative):
+                found.add(relative)
+    return found
 
 
 def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
@@ -59,23 +67,23 @@ def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
 
 
 def _inside(root: Path, relative: str) -> Path:
-    target = (root / relative).resolve()
-    docs = (root / "docs").resolve()
+    parts = PurePosixPath(relative).parts
     # Names are validated on load; this is the last line of defence against writing elsewhere.
-    if not target.is_relative_to(docs):
+    if len(parts) < 2 or parts[0] != "docs" or any(part in {"", ".", ".."} for part in parts):
         raise WriteError(f"refusing to write outside docs/: {relative}")
-    return target
+    return root / relative
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, make_parent: bool = True) -> None:
     """Replace ``path`` with ``data`` in one rename; a crash leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parent:
+        path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # No fsync: the rename is what keeps a killed build from leaving a half-written file,
+        # and syncing each of thousands of pages would double a full build.
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
@@ -83,16 +91,34 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _same_content(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 @contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` so concurrent builds write one after the other."""
-    folder.mkdir(parents=True, exist_ok=True)
+def _exclusive(root: Path) -> Iterator[None]:
+    """Hold the project's build lock, so concurrent builds write one after the other.
+
+    The lock is a file of its own: a lock held on the docs/ folder itself makes every file
+    created beneath it several times slower on Linux.
+    """
     try:
         import fcntl
     except ImportError:  # not POSIX: atomic renames still keep every file whole
         yield
         return
-    descriptor = os.open(folder, os.O_RDONLY)
+    lock = cache_dir(root) / "build.lock"
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:  # a read-only place for the cache: build unlocked, still atomically
+        yield
+        return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
@@ -101,12 +127,20 @@ def _exclusive(folder: Path) -> Iterator[None]:
 
 
 def write_files(
-    root: Path, files: Iterable[GeneratedFile], *, keep: frozenset[str] = frozenset()
+    root: Path,
+    files: Iterable[GeneratedFile],
+    *,
+    keep: frozenset[str] = frozenset(),
+    expected: frozenset[str] | None = None,
 ) -> WriteReport:
-    """Write every file whose content changed; remove generated files no longer produced,
-    except those in ``keep`` (earlier schema versions, which stay published)."""
-    with _exclusive(root / "docs"):
-        return _write_files(root, tuple(files), keep)
+    """Write every file whose content changed; remove generated files no longer produced.
+
+    ``expected`` names every output of the build (some may not need rewriting, so are not in
+    ``files``); ``keep`` names earlier schema versions, which stay published.
+    """
+    files = tuple(files)
+    with _exclusive(root):
+        return _write_files(root, files, keep | (expected or frozenset()))
 
 
 def _write_files(root: Path, files: tuple[GeneratedFile, ...], keep: frozenset[str]) -> WriteReport:
@@ -116,18 +150,20 @@ def _write_files(root: Path, files: tuple[GeneratedFile, ...], keep: frozenset[s
     try:
         for leftover in leftover_temporaries(root):
             leftover.unlink(missing_ok=True)
+        folders: set[Path] = set()
         for file in files:
             target = planned[file.path]
             data = file.text.encode("utf-8")
-            try:
-                if target.read_bytes() == data:
-                    report.unchanged.append(file.path)
-                    continue
-            except FileNotFoundError:
-                pass
-            atomic_write(target, data)
+            if _same_content(target, data):
+                report.unchanged.append(file.path)
+                continue
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            atomic_write(target, data, make_parent=False)
             report.written.append(file.path)
-        for stale in sorted(generated_files_on_disk(root) - expected - keep):
+        known = frozenset(expected | keep)
+        for stale in sorted(generated_files_on_disk(root, known=known)):
             (root / stale).unlink()
             report.removed.append(stale)
     except OSError as error:
