@@ -56,3 +56,6 @@ node_modules/.installed: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) $(TOOLS) site node_modules .pytest_cache
+
+bench: setup ## 250 events × 30 languages: medians, ratios and peak RSS (see BENCHMARKS.md)
+	$(BIN)/python benchmarks/bench.py

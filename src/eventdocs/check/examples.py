@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from eventdocs.load._cache import cached_parse, digest
+from eventdocs.render._markdown import json_text
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load.schema import EventSchema, Field
 from eventdocs.validate.payload import payload_errors
 
 
+def _example_errors(
+    json_schema: dict[str, Any], examples: tuple[dict[str, Any], ...], cache_root: Path | None
+) -> list[list[str]]:
+    # Validating needs jsonschema, the slowest import there is: remember verdicts by content.
+    key = digest("examples", json_text(json_schema), json_text(list(examples)))
+    return cached_parse(
+        cache_root, key, lambda: [list(payload_errors(json_schema, example)) for example in examples]
+    )
+
+
 def check_examples(
-    event: EventSchema, path: str, json_schema: dict[str, Any]
+    event: EventSchema, path: str, json_schema: dict[str, Any], cache_root: Path | None = None
 ) -> Iterator[Finding]:
     """Yield findings for invalid examples, undocumented fields, and fields never shown."""
     shown: set[str] = set()
+    verdicts = _example_errors(json_schema, event.examples, cache_root)
     for number, example in enumerate(event.examples, 1):
-        for error in payload_errors(json_schema, example):
+        for error in verdicts[number - 1]:
             yield Finding(
                 path, 0, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
             )

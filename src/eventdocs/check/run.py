@@ -35,6 +35,8 @@ def run_checks(root: Path) -> CheckResult:
     findings.extend(check_generated(project.root, rendering.files, rendering.kept_files))
     for event in project.events:
         path = project.relative(project.event_paths[event.event])
-        findings.extend(check_examples(event, path, rendering.json_schemas[event.event]))
+        findings.extend(
+            check_examples(event, path, rendering.json_schemas[event.event], project.root)
+        )
     findings.extend(check_compatibility(project, rendering.json_schemas))
     return CheckResult(project, rendering, tuple(sorted(findings)))

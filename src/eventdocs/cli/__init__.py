@@ -6,12 +6,12 @@ Exit codes: 0 success, 1 findings or a bad input file, 2 a usage or configuratio
 from __future__ import annotations
 
 import sys
-import traceback
 from contextvars import ContextVar
 from pathlib import Path
 
 import click
 
+from eventdocs import __version__
 from eventdocs.errors import EventdocsError
 
 _debug = ContextVar("debug", default=False)
@@ -28,7 +28,7 @@ _debug = ContextVar("debug", default=False)
     help="The project folder (holding schema/, locales/, templates/, docs/).",
 )
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
-@click.version_option(package_name="eventdocs")
+@click.version_option(__version__, prog_name="eventdocs")
 @click.pass_context
 def cli(context: click.Context, root: Path, debug: bool) -> None:
     """Multilingual webhook event docs and JSON Schema, from one schema and per-language strings."""
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         return error.exit_code
     except EventdocsError as error:
         if _debug.get():
+            import traceback
+
             traceback.print_exc()
         click.echo(f"Error: {error}", err=True)
         return error.exit_code

@@ -12,13 +12,14 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
+from eventdocs import __version__
+
 CACHE_DIR = ".eventdocs-cache"
 # A new eventdocs or Python version never reads an older cache.
-CACHE_TAG = f"{version('eventdocs')}-py{sys.version_info[0]}.{sys.version_info[1]}"
+CACHE_TAG = f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 T = TypeVar("T")
 

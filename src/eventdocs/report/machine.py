@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from importlib.metadata import version
 
+from eventdocs import __version__
 from eventdocs.check.findings import CODE_HELP, Code, Finding, Severity
 
 JSON_FORMAT_VERSION = 1
@@ -61,7 +61,7 @@ def format_sarif(findings: tuple[Finding, ...]) -> str:
                 "tool": {
                     "driver": {
                         "name": "eventdocs",
-                        "version": version("eventdocs"),
+                        "version": __version__,
                         "rules": [
                             {"id": code.value, "shortDescription": {"text": CODE_HELP[code]}}
                             for code in Code

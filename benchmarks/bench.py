@@ -1,0 +1,183 @@
+"""`make bench`: eventdocs at 250 events × 30 languages, against a bare Jinja2 floor and a peer.
+
+Every figure is the median of several runs in this one invocation. Builds run as the CLI, in a
+child process, as the docs team runs them; peak RSS is the largest any child reached.
+Usage: python benchmarks/bench.py [--events N] [--locales N] [--runs N] [--no-peer]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from eventdocs._synthetic import make_synthetic_project
+
+REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+EVENTDOCS = [PYTHON, "-m", "eventdocs"]
+PEER_VERSION = "1.5.1"
+
+peak_rss_kb = 0
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    """Run a child to completion; return its wall time and output; track its peak RSS."""
+    global peak_rss_kb
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    peak_rss_kb = max(peak_rss_kb, usage.ru_maxrss)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{output}")
+    return elapsed, output
+
+
+def median_of(runs: int, prepare: Callable[[], None], run: Callable[[], float]) -> float:
+    samples = []
+    for _ in range(runs):
+        prepare()
+        samples.append(run())
+    return statistics.median(samples)
+
+
+def empty(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+
+
+def written(output: str) -> int:
+    match = re.search(r"(\d+) written", output)
+    return int(match.group(1)) if match else -1
+
+
+def peer(schemas: Path, work: Path, runs: int) -> float:
+    """json-schema-for-humans, in its own virtual environment, rendering Markdown per schema."""
+    venv = work / "peer-venv"
+    if not (venv / "bin" / "generate-schema-doc").exists():
+        uv = shutil.which("uv") or str(REPO / ".tools" / "bin" / "uv")
+        subprocess.run([uv, "venv", "-q", "--python", PYTHON, str(venv)], check=True)
+        subprocess.run(
+            [uv, "pip", "install", "-q", "--python", str(venv / "bin" / "python"),
+             f"json-schema-for-humans=={PEER_VERSION}"],
+            check=True,
+        )
+    output = work / "peer-out"
+    command = [str(venv / "bin" / "generate-schema-doc"), "--config", "template_name=md",
+               str(schemas), str(output)]
+    return median_of(runs, lambda: empty(output), lambda: timed(command, work)[0])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=250)
+    parser.add_argument("--locales", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-peer", action="store_true")
+    options = parser.parse_args()
+    runs = options.runs
+    work = Path(tempfile.mkdtemp(prefix="eventdocs-bench-"))
+    project = make_synthetic_project(REPO, work / "project", events=options.events, locales=options.locales)
+    docs, cache = project / "docs", project / ".eventdocs-cache"
+    build = [*EVENTDOCS, "build"]
+    rows: list[tuple[str, str]] = []
+
+    # Cold: no parse cache, empty docs/. Then warm the cache once for the runs that follow.
+    cold = median_of(runs, lambda: (empty(docs), shutil.rmtree(cache, ignore_errors=True)),
+                     lambda: timed(build, project)[0])
+    full = median_of(runs, lambda: (empty(docs), (cache / "build-manifest.json").unlink(missing_ok=True)),
+                     lambda: timed(build, project)[0])
+    pages = sum(1 for path in docs.rglob("*.md"))
+    floor_out = work / "floor"
+    floor = median_of(runs, lambda: empty(floor_out),
+                      lambda: float(timed([PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)], work)[1]))
+    noop = median_of(runs, lambda: None, lambda: timed(build, project)[0])
+
+    english = project / "locales" / "en.yaml"
+    edits = iter(range(10**6))
+    files_written: list[int] = []
+
+    def edit() -> None:
+        number = next(edits)
+        lines = english.read_text("utf-8").splitlines(keepends=True)
+        key = f"events.event_{number % options.events:04d}.fields.uuid:"
+        english.write_text("".join(
+            f'{key} "The unique identifier of the message, revision {number}"\n'
+            if line.startswith(key) else line for line in lines), "utf-8")
+
+    def run_edit() -> float:
+        elapsed, output = timed(build, project)
+        files_written.append(written(output))
+        return elapsed
+
+    edit_s = median_of(runs, edit, run_edit)
+    timed(build, project)
+    check = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], project)[0])
+    check_repo = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], REPO)[0])
+    imports = median_of(runs, lambda: None,
+                        lambda: timed([PYTHON, "-c", "import yaml, jinja2"], REPO)[0])
+
+    peer_s = ours_single = None
+    if not options.no_peer:
+        english_only = make_synthetic_project(REPO, work / "english-only", events=options.events, locales=1)
+        ours_single = median_of(runs, lambda: empty(english_only / "docs"),
+                                lambda: timed(build, english_only)[0])
+        schemas = work / "peer-schemas"
+        empty(schemas)
+        for path in (english_only / "docs" / "schemas").glob("*/v1.json"):
+            shutil.copy(path, schemas / f"{path.parent.name}.json")
+        peer_s = peer(schemas, work, runs)
+
+    rows += [
+        ("events × locales", f"{options.events} × {options.locales}"),
+        ("pages", f"{pages}"),
+        ("full build, cold (no parse cache), s", f"{cold:.2f}"),
+        ("full build from an empty docs/, s", f"{full:.2f}"),
+        ("floor (plain Jinja2 render + write), s", f"{floor:.2f}"),
+        ("full ÷ floor", f"{full / floor:.2f}"),
+        ("no-op rebuild, s", f"{noop:.2f}"),
+        ("no-op ÷ full", f"{noop / full:.3f}"),
+        ("one English string edited, s", f"{edit_s:.2f}"),
+        ("  files written by that edit (median)", f"{statistics.median(files_written):.0f}"),
+        ("check (synthetic project), s", f"{check:.2f}"),
+        ("check (this repository), s", f"{check_repo:.3f}"),
+        ("python -c 'import yaml, jinja2', s", f"{imports:.3f}"),
+        ("check (repo) ÷ imports", f"{check_repo / imports:.2f}"),
+        ("peak RSS of any build or check, MB", f"{peak_rss_kb / 1024:.0f}"),
+    ]
+    if peer_s is not None and ours_single is not None:
+        rows += [
+            (f"json-schema-for-humans {PEER_VERSION}, {options.events} schemas → Markdown, s", f"{peer_s:.2f}"),
+            (f"eventdocs, {options.events} events × 1 language, s", f"{ours_single:.2f}"),
+            ("peer ÷ eventdocs", f"{peer_s / ours_single:.2f}"),
+        ]
+    width = max(len(label) for label, _ in rows)
+    print(f"eventdocs benchmark — median of {runs} runs, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>10}")
+    summary = (
+        f"bench: events={options.events} locales={options.locales} pages={pages} "
+        f"full_s={full:.2f} floor_s={floor:.2f} full_vs_floor={full / floor:.2f} "
+        f"noop_s={noop:.2f} noop_vs_full={noop / full:.3f} edit_s={edit_s:.2f} "
+        f"edit_files_written={statistics.median(files_written):.0f} check_s={check:.2f} "
+        f"peak_rss_mb={peak_rss_kb / 1024:.0f}"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    print(summary)
+
+
+if __name__ == "__main__":
+    main()
