@@ -7,7 +7,7 @@ from pathlib import Path
 from eventdocs.errors import RenderError
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
-from eventdocs.write.files import WriteReport, write_files
+from eventdocs.write.files import WriteReport, staged_write
 from eventdocs.write.manifest import BuildManifest, inputs_digest
 
 
@@ -35,12 +35,15 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
     ):
         return WriteReport(unchanged=sorted(manifest.outputs))
     project = load_project(root, use_cache=incremental)
-    rendering = render_project(
-        project, reuse=lambda path, fingerprint: manifest.reusable(root, path, fingerprint)
-    )
-    check_source_complete(project, rendering)
-    expected = frozenset(rendering.fingerprints)
-    report = write_files(root, rendering.files, keep=rendering.kept_files, expected=expected)
-    report.unchanged.extend(sorted(expected - {file.path for file in rendering.files}))
+    with staged_write(root) as writer:
+        rendering = render_project(
+            project,
+            reuse=lambda path, fingerprint: manifest.reusable(root, path, fingerprint),
+            sink=writer,
+        )
+        check_source_complete(project, rendering)
+        expected = frozenset(rendering.fingerprints)
+        report = writer.commit(rendering.kept_files | expected)
+    report.unchanged.extend(sorted(expected - writer.seen))
     manifest.save(root, inputs_digest(root, expected), rendering.fingerprints)
     return report

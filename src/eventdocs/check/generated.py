@@ -18,27 +18,38 @@ def first_different_line(old: str, new: str) -> int:
     return min(len(old.splitlines()), len(new.splitlines())) + 1
 
 
-def check_generated(
-    root: Path, files: tuple[GeneratedFile, ...], kept: frozenset[str] = frozenset()
-) -> Iterator[Finding]:
-    """Yield a finding for each generated file that is missing, different or no longer made."""
-    for file in files:
+class GeneratedFilesCheck:
+    """Compares each file, as it is rendered, with what is on disk; then looks for strays."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.findings: list[Finding] = []
+        self.seen: set[str] = set()
+
+    def __call__(self, file: GeneratedFile) -> None:
+        self.seen.add(file.path)
         try:
-            on_disk = (root / file.path).read_bytes().decode("utf-8", errors="replace")
+            on_disk = (self.root / file.path).read_bytes().decode("utf-8", errors="replace")
         except FileNotFoundError:
-            yield Finding(file.path, 0, Code.GENERATED, "", "missing; run `eventdocs build`")
-            continue
-        if on_disk != file.text:
-            yield Finding(
-                file.path,
-                first_different_line(on_disk, file.text),
-                Code.GENERATED,
-                "",
-                "out of date or edited by hand; run `eventdocs build` (edit the sources, "
-                "not this file)",
+            self.findings.append(
+                Finding(file.path, 0, Code.GENERATED, "", "missing; run `eventdocs build`")
             )
-    known = frozenset({file.path for file in files} | kept)
-    for stray in sorted(generated_files_on_disk(root, known=known)):
-        yield Finding(
-            stray, 0, Code.GENERATED, "", "no longer generated; run `eventdocs build` to remove it"
-        )
+            return
+        if on_disk != file.text:
+            self.findings.append(
+                Finding(
+                    file.path,
+                    first_different_line(on_disk, file.text),
+                    Code.GENERATED,
+                    "",
+                    "out of date or edited by hand; run `eventdocs build` (edit the sources, "
+                    "not this file)",
+                )
+            )
+
+    def strays(self, kept: frozenset[str]) -> Iterator[Finding]:
+        """Generated files on disk that the build no longer produces."""
+        for stray in sorted(generated_files_on_disk(self.root, known=kept | self.seen)):
+            yield Finding(
+                stray, 0, Code.GENERATED, "", "no longer generated; run `eventdocs build` to remove it"
+            )

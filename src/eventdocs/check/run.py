@@ -8,7 +8,7 @@ from pathlib import Path
 from eventdocs.check.compatibility import check_compatibility
 from eventdocs.check.examples import check_examples
 from eventdocs.check.findings import Finding, Severity
-from eventdocs.check.generated import check_generated
+from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.translations import check_translations
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
@@ -30,9 +30,10 @@ class CheckResult:
 def run_checks(root: Path) -> CheckResult:
     """Load the project at ``root`` and return every finding; writes nothing."""
     project = load_project(root)
-    rendering = render_project(project)
-    findings = [*check_translations(project, rendering.used_keys)]
-    findings.extend(check_generated(project.root, rendering.files, rendering.kept_files))
+    generated = GeneratedFilesCheck(project.root)
+    rendering = render_project(project, sink=generated)
+    findings = [*check_translations(project, rendering.used_keys), *generated.findings]
+    findings.extend(generated.strays(rendering.kept_files))
     for event in project.events:
         path = project.relative(project.event_paths[event.event])
         findings.extend(

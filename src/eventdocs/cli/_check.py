@@ -16,7 +16,7 @@ def _checked(result: CheckResult) -> str:
     project = result.project
     return (
         f"{len(project.events)} event(s), {len(project.locales)} locale(s), "
-        f"{len(result.rendering.files)} generated file(s)"
+        f"{len(result.rendering.fingerprints)} generated file(s)"
     )
 
 

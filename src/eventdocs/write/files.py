@@ -74,14 +74,11 @@ def _inside(root: Path, relative: str) -> Path:
     return root / relative
 
 
-def atomic_write(path: Path, data: bytes, *, make_parent: bool = True) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one rename; a crash leaves the old file intact."""
-    if make_parent:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        # No fsync: the rename is what keeps a killed build from leaving a half-written file,
-        # and syncing each of thousands of pages would double a full build.
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
         os.chmod(temporary, 0o644)
@@ -126,46 +123,85 @@ def _exclusive(root: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
+class StagedWrite:
+    """Writes a build's files as they are rendered, but makes none of them visible until
+    ``commit``: each changed file goes to a temporary file beside its target first, so memory
+    holds one page at a time and a failed build (``abort``) leaves docs/ exactly as it was."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.report = WriteReport()
+        self.staged: list[tuple[str, Path]] = []
+        self.folders: set[Path] = set()
+        self.seen: set[str] = set()
+
+    def __call__(self, file: GeneratedFile) -> None:
+        target = _inside(self.root, file.path)
+        self.seen.add(file.path)
+        data = file.text.encode("utf-8")
+        try:
+            if _same_content(target, data):
+                self.report.unchanged.append(file.path)
+                return
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
+            descriptor, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
+            # No fsync: the rename is what keeps a killed build from leaving a half-written
+            # file, and syncing each of thousands of pages would double a full build.
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.chmod(temporary, 0o644)
+        except OSError as error:
+            raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
+        self.staged.append((file.path, Path(temporary)))
+
+    def commit(self, known: frozenset[str]) -> WriteReport:
+        """Rename every staged file into place; remove generated files not in ``known``."""
+        try:
+            for path, temporary in self.staged:
+                os.replace(temporary, self.root / path)
+                self.report.written.append(path)
+            self.staged.clear()
+            for stale in sorted(generated_files_on_disk(self.root, known=known | self.seen)):
+                (self.root / stale).unlink()
+                self.report.removed.append(stale)
+        except OSError as error:
+            raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
+        return self.report
+
+    def abort(self) -> None:
+        """Drop every staged file; the old ones stay as they were."""
+        for _, temporary in self.staged:
+            temporary.unlink(missing_ok=True)
+        self.staged.clear()
+
+
+@contextmanager
+def staged_write(root: Path) -> Iterator[StagedWrite]:
+    """Hold the build lock, clear what a killed build left, stage; abort on any error."""
+    with _exclusive(root):
+        for leftover in leftover_temporaries(root):
+            leftover.unlink(missing_ok=True)
+        writer = StagedWrite(root)
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
+
+
 def write_files(
     root: Path,
     files: Iterable[GeneratedFile],
     *,
     keep: frozenset[str] = frozenset(),
-    expected: frozenset[str] | None = None,
 ) -> WriteReport:
-    """Write every file whose content changed; remove generated files no longer produced.
-
-    ``expected`` names every output of the build (some may not need rewriting, so are not in
-    ``files``); ``keep`` names earlier schema versions, which stay published.
-    """
-    files = tuple(files)
-    with _exclusive(root):
-        return _write_files(root, files, keep | (expected or frozenset()))
-
-
-def _write_files(root: Path, files: tuple[GeneratedFile, ...], keep: frozenset[str]) -> WriteReport:
-    report = WriteReport()
-    planned = {file.path: _inside(root, file.path) for file in files}
-    expected = set(planned)
-    try:
-        for leftover in leftover_temporaries(root):
-            leftover.unlink(missing_ok=True)
-        folders: set[Path] = set()
+    """Write every file whose content changed; remove generated files no longer produced,
+    except those in ``keep`` (earlier schema versions, which stay published)."""
+    with staged_write(root) as writer:
         for file in files:
-            target = planned[file.path]
-            data = file.text.encode("utf-8")
-            if _same_content(target, data):
-                report.unchanged.append(file.path)
-                continue
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            atomic_write(target, data, make_parent=False)
-            report.written.append(file.path)
-        known = frozenset(expected | keep)
-        for stale in sorted(generated_files_on_disk(root, known=known)):
-            (root / stale).unlink()
-            report.removed.append(stale)
-    except OSError as error:
-        raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
-    return report
+            writer(file)
+        return writer.commit(keep)

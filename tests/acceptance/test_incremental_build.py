@@ -1,0 +1,77 @@
+"""Incremental builds: an edit re-renders and rewrites only what shows it; nothing is missed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.acceptance.test_second_event import add_second_event
+from tests.conftest import Run, snapshot_files
+
+
+def mtimes(root: Path) -> dict[str, int]:
+    return {path.relative_to(root).as_posix(): path.stat().st_mtime_ns for path in (root / "docs").rglob("*") if path.is_file()}
+
+
+def test_english_edit_rewrites_only_the_files_that_show_it(project: Path, run_cli: Callable[..., Run]) -> None:
+    """Editing one event's English string leaves every file of the other event untouched."""
+    add_second_event(project)
+    assert run_cli("-C", project, "build").code == 0
+    before = mtimes(project)
+    english = project / "locales" / "en.yaml"
+    english.write_text(
+        english.read_text("utf-8").replace(
+            "events.contact_tagged.fields.tag: The tag that was added",
+            "events.contact_tagged.fields.tag: The tag that was just added",
+        ),
+        "utf-8",
+    )
+    result = run_cli("-C", project, "build")
+    after = mtimes(project)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert changed == {
+        "docs/en/events/contact_tagged.md",
+        "docs/fr/events/contact_tagged.md",  # the translations are stale now: notice shown
+        "docs/pt/events/contact_tagged.md",
+        "docs/it/events/contact_tagged.md",
+        "docs/schemas/contact_tagged/v1.json",
+    }
+    assert f"{len(changed)} written" in result.out
+
+
+def test_incremental_output_equals_a_full_build(project: Path, run_cli: Callable[..., Run], tmp_path: Path) -> None:
+    """After edits, the incremental result is byte-identical to building from scratch."""
+    import shutil
+
+    run_cli("-C", project, "build")
+    french = project / "locales" / "fr.yaml"
+    french.write_text(french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8")
+    run_cli("-C", project, "build")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".eventdocs-cache"))
+    shutil.rmtree(fresh / "docs" / "fr" / "events")
+    run_cli("-C", fresh, "build")
+    assert snapshot_files(project) == snapshot_files(fresh)
+
+
+def test_hand_edited_output_is_repaired(project: Path, run_cli: Callable[..., Run]) -> None:
+    """A generated file edited by hand is rendered again by the next build, even if no input changed."""
+    run_cli("-C", project, "build")
+    page = project / "docs/pt/events/message_status_updated.md"
+    original = page.read_text("utf-8")
+    page.write_text(original + "\nhand edit\n", "utf-8")
+    result = run_cli("-C", project, "build")
+    assert "1 written" in result.out
+    assert page.read_text("utf-8") == original
+
+
+def test_deleted_cache_changes_nothing(project: Path, run_cli: Callable[..., Run]) -> None:
+    """The cache is only an accelerator: without it the build writes the same bytes."""
+    import shutil
+
+    run_cli("-C", project, "build")
+    before = snapshot_files(project)
+    shutil.rmtree(project / ".eventdocs-cache")
+    result = run_cli("-C", project, "build")
+    assert "0 written" in result.out
+    assert snapshot_files(project) == before

@@ -1,0 +1,44 @@
+"""The event schema model refuses shapes that cannot be documented consistently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from eventdocs.load.schema import EventSchema
+
+EXAMPLE = [{"event": "thing_done", "payload": {}}]
+
+
+def schema(**changes: Any) -> dict[str, Any]:
+    return {"event": "thing_done", "version": 1, "payload": [], "examples": EXAMPLE, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"payload": [{"name": "a", "type": "string", "fields": [{"name": "b", "type": "string"}]}]},
+         "only an object has nested fields"),
+        ({"payload": [{"name": "a", "type": "array"}]}, "names its items"),
+        ({"payload": [{"name": "a", "type": "integer", "format": "uri"}]}, "are for strings"),
+        ({"payload": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]}, "listed twice"),
+        ({"statuses": [{"value": "x"}]}, "values: statuses"),
+        ({"event": "../x"}, "pattern"),
+        ({"examples": []}, "at least 1"),
+    ],
+)
+def test_inconsistent_schema_is_refused(changes: dict[str, Any], message: str) -> None:
+    """Each inconsistency is a validation error that says what is wrong."""
+    with pytest.raises(ValidationError, match=message):
+        EventSchema.model_validate(schema(**changes))
+
+
+def test_walk_fields_lists_parents_before_children() -> None:
+    """Dotted paths, depth first, in the order written."""
+    event = EventSchema.model_validate(schema(payload=[
+        {"name": "a", "type": "object", "fields": [{"name": "b", "type": "string"}]},
+        {"name": "c", "type": "string"},
+    ]))
+    assert [path for path, _ in event.walk_fields()] == ["a", "a.b", "c"]
