@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from eventdocs.edit._yaml_text import yaml_string
 from eventdocs.errors import UsageError
 from eventdocs.load._yaml import read_text
-from eventdocs.load.locale import Entry, Locale
+from eventdocs.load.locale import Entry, Locale, source_spans
 from eventdocs.load.project import Project
 from eventdocs.write.files import atomic_write
 
@@ -91,13 +91,11 @@ def _rewrite_sources(locale: Locale, new_sources: dict[str, str]) -> None:
     if not new_sources:
         return
     text = read_text(locale.path, what="locale file")
-    spans = sorted(
-        (span for key in new_sources if (span := locale.entries[key].source_span) is not None),
-        key=lambda span: span.start,
-    )
-    by_start = {locale.entries[key].source_span.start: key for key in new_sources}  # type: ignore[union-attr]
-    for span in reversed(spans):
+    spans = source_spans(locale.path)
+    # From the end of the file backwards, so earlier offsets stay valid.
+    for key in sorted(new_sources, key=lambda key: spans[key].start, reverse=True):
+        span = spans[key]
         old = text[span.start : span.end]
         trailing = old[len(old.rstrip("\n")) :]
-        text = text[: span.start] + yaml_string(new_sources[by_start[span.start]]) + trailing + text[span.end :]
+        text = text[: span.start] + yaml_string(new_sources[key]) + trailing + text[span.end :]
     atomic_write(locale.path, text.encode("utf-8"))

@@ -49,7 +49,6 @@ class Entry(NamedTuple):
     text: str | None
     source: str | None
     line: int
-    source_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -119,38 +118,56 @@ def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) 
     return cached_parse(cache_root, digest("locale", str(path), str(is_source), raw), parse)
 
 
-def _positions(document: YamlDocument) -> dict[str, tuple[int, Span | None]]:
-    """Each top-level key's line, and the span of its ``source`` value (for ``accept``)."""
+def _lines(document: YamlDocument) -> dict[str, int]:
+    """The line of each top-level key."""
     assert isinstance(document.root, yaml.MappingNode)
-    positions: dict[str, tuple[int, Span | None]] = {}
-    for key_node, value_node in document.root.value:
-        source_span = None
-        if isinstance(value_node, yaml.MappingNode):
-            for inner_key, inner_value in value_node.value:
-                if inner_key.value == "source":
-                    source_span = span_of(inner_value)
-        positions[key_node.value] = (key_node.start_mark.line + 1, source_span)
-    return positions
+    return {key.value: key.start_mark.line + 1 for key, _ in document.root.value}
+
+
+def source_spans(path: Path) -> dict[str, Span]:
+    """Where each entry's ``source`` value is written in ``path``, for editing it in place."""
+    document = load_yaml(path, what="locale file")
+    spans: dict[str, Span] = {}
+    if isinstance(document.root, yaml.MappingNode):
+        for key_node, value_node in document.root.value:
+            if isinstance(value_node, yaml.MappingNode):
+                for inner_key, inner_value in value_node.value:
+                    if inner_key.value == "source":
+                        spans[key_node.value] = span_of(inner_value)
+    return spans
+
+
+def share_source_texts(source: Locale, locale: Locale) -> Locale:
+    """Let ``locale`` share the key and English strings it has in common with ``source``.
+
+    A translation records the English it was made from, which is today's English for every
+    current one: sharing those strings saves a third of the memory of a large project.
+    """
+    english = source.entries
+    entries: dict[str, Entry] = {}
+    for key, entry in locale.entries.items():
+        original = english.get(key)
+        if original is not None and entry.source == original.text:
+            entry = Entry(original.key, entry.text, original.text, entry.line)
+        entries[entry.key] = entry
+    return Locale(locale.code, locale.path, locale.is_source, entries, locale.digests)
 
 
 def _source_entries(document: YamlDocument) -> dict[str, Entry]:
     strings = validate_document(_SOURCE_FILE, document)
-    positions = _positions(document)
-    return {
-        key: Entry(key, normalize_text(text), None, positions[key][0])
-        for key, text in strings.items()
-    }
+    lines = _lines(document)
+    return {key: Entry(key, normalize_text(text), None, lines[key]) for key, text in strings.items()}
 
 
 def _translation_entries(document: YamlDocument) -> dict[str, Entry]:
     entries = validate_document(_TRANSLATION_FILE, document)
-    positions = _positions(document)
+    lines = _lines(document)
     return {
         key: Entry(
             key,
             normalize_text(entry.text) if entry.text is not None else None,
             normalize_text(entry.source),
-            *positions[key],
+            lines[key],
         )
         for key, entry in entries.items()
     }

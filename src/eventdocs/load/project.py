@@ -14,7 +14,7 @@ from eventdocs.errors import ConfigError, LoadError
 from eventdocs.load._cache import CACHE_TAG, digest
 from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._yaml import YamlDocument, read_text
-from eventdocs.load.locale import Locale, load_locale
+from eventdocs.load.locale import Locale, load_locale, share_source_texts
 from eventdocs.load.schema import EventSchema, load_event_schema
 
 CONFIG_FILE = "eventdocs.toml"
@@ -144,10 +144,11 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             f"the source locale {config.source_locale!r} has no file; create it",
             path=source_path,
         )
+    source = load_locale(source_path, is_source=True, cache_root=cache_root)
     locales = (
-        load_locale(source_path, is_source=True, cache_root=cache_root),
+        source,
         *(
-            load_locale(path, is_source=False, cache_root=cache_root)
+            share_source_texts(source, load_locale(path, is_source=False, cache_root=cache_root))
             for path in locale_files
             if path != source_path
         ),

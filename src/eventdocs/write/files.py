@@ -7,6 +7,7 @@ not rewritten, so their modification times stay put and ``mkdocs serve`` does no
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -133,6 +134,7 @@ class StagedWrite:
         self.report = WriteReport()
         self.staged: list[tuple[str, Path]] = []
         self.folders: set[Path] = set()
+        self.created_folders: list[Path] = []
         self.seen: set[str] = set()
 
     def __call__(self, file: GeneratedFile) -> None:
@@ -144,8 +146,7 @@ class StagedWrite:
                 self.report.unchanged.append(file.path)
                 return
             if target.parent not in self.folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self.folders.add(target.parent)
+                self._make_folder(target.parent)
             descriptor, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
             )
@@ -157,6 +158,12 @@ class StagedWrite:
         except OSError as error:
             raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
         self.staged.append((file.path, Path(temporary)))
+
+    def _make_folder(self, folder: Path) -> None:
+        missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+        folder.mkdir(parents=True, exist_ok=True)
+        self.created_folders.extend(reversed(missing))
+        self.folders.add(folder)
 
     def commit(self, known: frozenset[str]) -> WriteReport:
         """Rename every staged file into place; remove generated files not in ``known``."""
@@ -177,6 +184,9 @@ class StagedWrite:
         for _, temporary in self.staged:
             temporary.unlink(missing_ok=True)
         self.staged.clear()
+        for folder in reversed(self.created_folders):
+            with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
+                folder.rmdir()
 
 
 @contextmanager
