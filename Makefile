@@ -15,7 +15,7 @@ site: setup ## Set up, generate the pages and schemas, build the site into site/
 	$(BIN)/eventdocs build
 	$(BIN)/mkdocs build --strict
 
-test: setup browser npm ## Set up (Python, Chromium, npm tools) and run every test
+test: setup browser npm lint ## Set up (Python, Chromium, npm tools), lint, run every test
 	$(BIN)/pytest
 
 setup: $(VENV)/.synced
@@ -40,9 +40,9 @@ serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild t
 golden: setup ## Refresh the golden files under tests/snapshots/ after an intended change
 	$(BIN)/pytest tests/acceptance --update-golden -q
 
-lint: setup
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+lint: setup ## ruff (lint and format) and strict mypy
+	$(BIN)/ruff check src tests benchmarks hooks
+	$(BIN)/ruff format --check src tests benchmarks hooks
 	$(BIN)/mypy
 
 browser: ## Debian's Chromium for the browser tests, installed when missing

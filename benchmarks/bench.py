@@ -71,13 +71,25 @@ def peer(schemas: Path, work: Path, runs: int) -> float:
         uv = shutil.which("uv") or str(REPO / ".tools" / "bin" / "uv")
         subprocess.run([uv, "venv", "-q", "--python", PYTHON, str(venv)], check=True)
         subprocess.run(
-            [uv, "pip", "install", "-q", "--python", str(venv / "bin" / "python"),
-             f"json-schema-for-humans=={PEER_VERSION}"],
+            [
+                uv,
+                "pip",
+                "install",
+                "-q",
+                "--python",
+                str(venv / "bin" / "python"),
+                f"json-schema-for-humans=={PEER_VERSION}",
+            ],
             check=True,
         )
     output = work / "peer-out"
-    command = [str(venv / "bin" / "generate-schema-doc"), "--config", "template_name=md",
-               str(schemas), str(output)]
+    command = [
+        str(venv / "bin" / "generate-schema-doc"),
+        "--config",
+        "template_name=md",
+        str(schemas),
+        str(output),
+    ]
     return median_of(runs, lambda: empty(output), lambda: timed(command, work)[0])
 
 
@@ -90,20 +102,33 @@ def main() -> None:
     options = parser.parse_args()
     runs = options.runs
     work = Path(tempfile.mkdtemp(prefix="eventdocs-bench-"))
-    project = make_synthetic_project(REPO, work / "project", events=options.events, locales=options.locales)
+    project = make_synthetic_project(
+        REPO, work / "project", events=options.events, locales=options.locales
+    )
     docs, cache = project / "docs", project / ".eventdocs-cache"
     build = [*EVENTDOCS, "build"]
     rows: list[tuple[str, str]] = []
 
     # Cold: no parse cache, empty docs/. Then warm the cache once for the runs that follow.
-    cold = median_of(runs, lambda: (empty(docs), shutil.rmtree(cache, ignore_errors=True)),
-                     lambda: timed(build, project)[0])
-    full = median_of(runs, lambda: (empty(docs), (cache / "build-manifest.json").unlink(missing_ok=True)),
-                     lambda: timed(build, project)[0])
+    cold = median_of(
+        runs,
+        lambda: (empty(docs), shutil.rmtree(cache, ignore_errors=True)),
+        lambda: timed(build, project)[0],
+    )
+    full = median_of(
+        runs,
+        lambda: (empty(docs), (cache / "build-manifest.json").unlink(missing_ok=True)),
+        lambda: timed(build, project)[0],
+    )
     pages = sum(1 for path in docs.rglob("*.md"))
     floor_out = work / "floor"
-    floor = median_of(runs, lambda: empty(floor_out),
-                      lambda: float(timed([PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)], work)[1]))
+    floor = median_of(
+        runs,
+        lambda: empty(floor_out),
+        lambda: float(
+            timed([PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)], work)[1]
+        ),
+    )
     noop = median_of(runs, lambda: None, lambda: timed(build, project)[0])
 
     english = project / "locales" / "en.yaml"
@@ -114,9 +139,15 @@ def main() -> None:
         number = next(edits)
         lines = english.read_text("utf-8").splitlines(keepends=True)
         key = f"events.event_{number % options.events:04d}.fields.uuid:"
-        english.write_text("".join(
-            f'{key} "The unique identifier of the message, revision {number}"\n'
-            if line.startswith(key) else line for line in lines), "utf-8")
+        english.write_text(
+            "".join(
+                f'{key} "The unique identifier of the message, revision {number}"\n'
+                if line.startswith(key)
+                else line
+                for line in lines
+            ),
+            "utf-8",
+        )
 
     def run_edit() -> float:
         elapsed, output = timed(build, project)
@@ -127,14 +158,18 @@ def main() -> None:
     timed(build, project)
     check = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], project)[0])
     check_repo = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], REPO)[0])
-    imports = median_of(runs, lambda: None,
-                        lambda: timed([PYTHON, "-c", "import yaml, jinja2"], REPO)[0])
+    imports = median_of(
+        runs, lambda: None, lambda: timed([PYTHON, "-c", "import yaml, jinja2"], REPO)[0]
+    )
 
     peer_s = ours_single = None
     if not options.no_peer:
-        english_only = make_synthetic_project(REPO, work / "english-only", events=options.events, locales=1)
-        ours_single = median_of(runs, lambda: empty(english_only / "docs"),
-                                lambda: timed(build, english_only)[0])
+        english_only = make_synthetic_project(
+            REPO, work / "english-only", events=options.events, locales=1
+        )
+        ours_single = median_of(
+            runs, lambda: empty(english_only / "docs"), lambda: timed(build, english_only)[0]
+        )
         schemas = work / "peer-schemas"
         empty(schemas)
         for path in (english_only / "docs" / "schemas").glob("*/v1.json"):
@@ -160,12 +195,18 @@ def main() -> None:
     ]
     if peer_s is not None and ours_single is not None:
         rows += [
-            (f"json-schema-for-humans {PEER_VERSION}, {options.events} schemas → Markdown, s", f"{peer_s:.2f}"),
+            (
+                f"json-schema-for-humans {PEER_VERSION}, {options.events} schemas → Markdown, s",
+                f"{peer_s:.2f}",
+            ),
             (f"eventdocs, {options.events} events × 1 language, s", f"{ours_single:.2f}"),
             ("peer ÷ eventdocs", f"{peer_s / ours_single:.2f}"),
         ]
     width = max(len(label) for label, _ in rows)
-    print(f"eventdocs benchmark — median of {runs} runs, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(
+        f"eventdocs benchmark — median of {runs} runs, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
     for label, value in rows:
         print(f"  {label:<{width}}  {value:>10}")
     summary = (

@@ -29,7 +29,9 @@ def main(project: Path, output: Path) -> None:
         for path in sorted((project / "schema").glob("*.yaml"))
     ]
     schemas = {
-        event["event"]: orjson.loads((project / f"docs/schemas/{event['event']}/v1.json").read_bytes())
+        event["event"]: orjson.loads(
+            (project / f"docs/schemas/{event['event']}/v1.json").read_bytes()
+        )
         for event in events
     }
     environment = jinja2.Environment(
@@ -42,7 +44,10 @@ def main(project: Path, output: Path) -> None:
         code=lambda value: f"`{value}`",
         admonition_title=lambda value: f'"{value}"',
         front_matter_value=lambda value: orjson.dumps(value).decode(),
-        json_block=lambda value, title: f"```json title=\"{title}\"\n{orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()}\n```",
+        json_block=lambda value, title: (
+            f'```json title="{title}"\n'
+            f"{orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()}\n```"
+        ),
         raw_url=str,
         type_label=lambda field: f"`{field.get('type')}`",
         identifier_with=lambda identifier, title: f"`{identifier}` ({title})",
@@ -52,8 +57,8 @@ def main(project: Path, output: Path) -> None:
     class Event(dict):  # attribute access, as the templates expect
         __getattr__ = dict.get
 
-        def walk_fields(self):  # noqa: ANN202
-            def walk(fields, prefix):  # noqa: ANN001, ANN202
+        def walk_fields(self):
+            def walk(fields, prefix):
                 for field in fields:
                     yield f"{prefix}{field['name']}", Event(field)
                     yield from walk(field.get("fields", ()), f"{prefix}{field['name']}.")
@@ -70,8 +75,13 @@ def main(project: Path, output: Path) -> None:
             wrapped["availability"] = Event(event.get("availability", {}))
             wrapped["statuses"] = [Event(status) for status in event.get("statuses", ())]
             text = template.render(
-                t=strings.get, text=strings.get, event=wrapped, key=f"events.{event['event']}",
-                generated_from="floor", outdated=False, locale=code,
+                t=strings.get,
+                text=strings.get,
+                event=wrapped,
+                key=f"events.{event['event']}",
+                generated_from="floor",
+                outdated=False,
+                locale=code,
                 schema={"source": "s.json", "localized": "l.json", "url": "https://x/"},
             )
             (folder / f"{event['event']}.md").write_text(text, "utf-8")

@@ -17,7 +17,14 @@ from eventdocs.cli import main
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT_PARTS = (
-    "eventdocs.toml", "mkdocs.yml", "schema", "locales", "templates", "docs", "overrides", "hooks",
+    "eventdocs.toml",
+    "mkdocs.yml",
+    "schema",
+    "locales",
+    "templates",
+    "docs",
+    "overrides",
+    "hooks",
 )
 LOCALES = ("en", "fr", "pt", "it")
 

@@ -16,8 +16,36 @@ from eventdocs.edit._yaml_text import translation_entry, translation_file_header
 
 # Well-formed BCP 47 tags, in the shape the site's i18n plugin accepts as folder names.
 EXTRA_LOCALES = (
-    "de", "es", "nl", "sv", "da", "fi", "pl", "cs", "sk", "hu", "ro", "bg", "el", "tr", "ru",
-    "uk", "ja", "ko", "ar", "he", "hi", "id", "vi", "th", "nb", "ca", "hr", "sl", "lt", "lv",
+    "de",
+    "es",
+    "nl",
+    "sv",
+    "da",
+    "fi",
+    "pl",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "bg",
+    "el",
+    "tr",
+    "ru",
+    "uk",
+    "ja",
+    "ko",
+    "ar",
+    "he",
+    "hi",
+    "id",
+    "vi",
+    "th",
+    "nb",
+    "ca",
+    "hr",
+    "sl",
+    "lt",
+    "lv",
 )
 
 
@@ -42,9 +70,15 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
 
     def per_event(key: str) -> list[str]:
         prefix = f"events.{original}."
-        return [key.replace(prefix, f"events.{name}.", 1) for name in names] if key.startswith(prefix) else [key]
+        return (
+            [key.replace(prefix, f"events.{name}.", 1) for name in names]
+            if key.startswith(prefix)
+            else [key]
+        )
 
-    english_lines = [f"{new}: {_quoted(text)}\n" for key, text in english.items() for new in per_event(key)]
+    english_lines = [
+        f"{new}: {_quoted(text)}\n" for key, text in english.items() for new in per_event(key)
+    ]
     (target / "locales" / "en.yaml").write_text("".join(english_lines), "utf-8")
     codes = ["fr", "pt", "it", *EXTRA_LOCALES][: max(0, locales - 1)]
     for code in codes:

@@ -18,7 +18,9 @@ from eventdocs._synthetic import make_synthetic_project
 from tests.conftest import REPO, Run, snapshot_files
 
 
-def build_in_subprocess(root: Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def build_in_subprocess(
+    root: Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "eventdocs", "-C", str(root), "build"],
         cwd=cwd,
@@ -32,7 +34,10 @@ def edit_every_page(root: Path) -> None:
     english = root / "locales" / "en.yaml"
     lines = english.read_text("utf-8").splitlines(keepends=True)
     english.write_text(
-        "".join('ui.heading.fields: "Fields"\n' if line.startswith("ui.heading.fields:") else line for line in lines),
+        "".join(
+            'ui.heading.fields: "Fields"\n' if line.startswith("ui.heading.fields:") else line
+            for line in lines
+        ),
         "utf-8",
     )
 
@@ -109,16 +114,20 @@ def test_builds_are_byte_identical_across_environments(project: Path, tmp_path: 
     shutil.rmtree(project / "docs" / "fr" / "events")
     shutil.rmtree(project / "docs" / "schemas")
     outputs = []
-    for index, env in enumerate([
-        {"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "0"},
-        {"TZ": "Asia/Kolkata", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "12345"},
-    ]):
+    for index, env in enumerate(
+        [
+            {"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "0"},
+            {"TZ": "Asia/Kolkata", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "12345"},
+        ]
+    ):
         copy = tmp_path / f"copy{index}"
         shutil.copytree(project, copy)
         cwd = tmp_path if index == 0 else copy / "docs"
         subprocess.run(
             [sys.executable, "-m", "eventdocs", "-C", str(copy), "build"],
-            cwd=cwd, env={**os.environ, **env}, check=True,
+            cwd=cwd,
+            env={**os.environ, **env},
+            check=True,
         )
         outputs.append(snapshot_files(copy))
     assert outputs[0] == outputs[1]
@@ -136,7 +145,9 @@ def test_bom_and_crlf_give_the_same_output(project: Path, run_cli: Callable[...,
     assert run_cli("-C", project, "check").code == 0
 
 
-def test_noop_build_writes_nothing_and_keeps_mtimes(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_noop_build_writes_nothing_and_keeps_mtimes(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """Building an up-to-date project rewrites no file, so `mkdocs serve` has nothing to reload."""
     pages = sorted((project / "docs").rglob("*.md"))
     before = [page.stat().st_mtime_ns for page in pages]

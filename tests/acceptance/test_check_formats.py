@@ -1,4 +1,4 @@
-"""`check --format`: JSON is versioned, GitHub output respects its annotation cap, SARIF is valid."""
+"""`check --format`: JSON is versioned, GitHub output respects the cap, SARIF is valid."""
 
 from __future__ import annotations
 
@@ -56,8 +56,17 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
     rules = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
-    assert {"missing", "orphan", "stale", "untranslated", "markup", "unsafe", "generated", "example",
-            "breaking"} == rules
+    assert {
+        "missing",
+        "orphan",
+        "stale",
+        "untranslated",
+        "markup",
+        "unsafe",
+        "generated",
+        "example",
+        "breaking",
+    } == rules
     stale = [result for result in run["results"] if result["ruleId"] == "stale"]
     assert len(stale) == 36
     location = stale[0]["locations"][0]["physicalLocation"]
@@ -65,7 +74,9 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
     assert location["region"]["startLine"] > 0
 
 
-def test_text_format_has_no_colour_off_a_terminal(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_text_format_has_no_colour_off_a_terminal(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """Piped output carries no ANSI escapes."""
     plant_many_stale(project)
     assert "\x1b[" not in run_cli("-C", project, "check").out

@@ -10,10 +10,16 @@ from tests.conftest import Run, snapshot_files
 
 
 def mtimes(root: Path) -> dict[str, int]:
-    return {path.relative_to(root).as_posix(): path.stat().st_mtime_ns for path in (root / "docs").rglob("*") if path.is_file()}
+    return {
+        path.relative_to(root).as_posix(): path.stat().st_mtime_ns
+        for path in (root / "docs").rglob("*")
+        if path.is_file()
+    }
 
 
-def test_english_edit_rewrites_only_the_files_that_show_it(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_english_edit_rewrites_only_the_files_that_show_it(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """Editing one event's English string leaves every file of the other event untouched."""
     add_second_event(project)
     assert run_cli("-C", project, "build").code == 0
@@ -39,13 +45,17 @@ def test_english_edit_rewrites_only_the_files_that_show_it(project: Path, run_cl
     assert f"{len(changed)} written" in result.out
 
 
-def test_incremental_output_equals_a_full_build(project: Path, run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_incremental_output_equals_a_full_build(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """After edits, the incremental result is byte-identical to building from scratch."""
     import shutil
 
     run_cli("-C", project, "build")
     french = project / "locales" / "fr.yaml"
-    french.write_text(french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8")
+    french.write_text(
+        french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8"
+    )
     run_cli("-C", project, "build")
     fresh = tmp_path / "fresh"
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".eventdocs-cache"))
@@ -55,7 +65,7 @@ def test_incremental_output_equals_a_full_build(project: Path, run_cli: Callable
 
 
 def test_hand_edited_output_is_repaired(project: Path, run_cli: Callable[..., Run]) -> None:
-    """A generated file edited by hand is rendered again by the next build, even if no input changed."""
+    """A generated file edited by hand is rendered again by the next build, inputs unchanged."""
     run_cli("-C", project, "build")
     page = project / "docs/pt/events/message_status_updated.md"
     original = page.read_text("utf-8")

@@ -26,7 +26,9 @@ def load(path: Path) -> Any:
 
 
 def python_verdicts(schema_file: Path, payloads: list[Path]) -> dict[str, bool]:
-    validator = Draft202012Validator(load(schema_file), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = Draft202012Validator(
+        load(schema_file), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
     return {path.name: validator.is_valid(load(path)) for path in payloads}
 
 
@@ -36,7 +38,10 @@ def ajv_verdicts(schema_file: Path, payloads: list[Path]) -> dict[str, bool]:
     assert node, "Node.js is required (make test installs the npm packages)"
     result = subprocess.run(
         [node, str(AJV), str(schema_file), *map(str, payloads)],
-        cwd=REPO, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     # Strict mode logs what it merely tolerates; a clean schema makes it say nothing.
@@ -79,8 +84,11 @@ def test_language_variant_differs_only_in_prose(locale: str) -> None:
 
     def structure(node: Any) -> Any:
         if isinstance(node, dict):
-            return {key: structure(value) for key, value in node.items()
-                    if key not in {"$id", "$comment", "title", "description"}}
+            return {
+                key: structure(value)
+                for key, value in node.items()
+                if key not in {"$id", "$comment", "title", "description"}
+            }
         if isinstance(node, list):
             return [structure(item) for item in node]
         return node
@@ -117,7 +125,9 @@ def remove_metadata_field(root: Path) -> None:
         write_yaml(locale_path, strings)
 
 
-def test_breaking_change_without_version_bump_fails(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_breaking_change_without_version_bump_fails(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """Removing a field while keeping version 1 is reported as `breaking`."""
     remove_metadata_field(project)
     findings = run_cli("-C", project, "check", "--format", "json").json()["findings"]
@@ -168,7 +178,9 @@ def test_validate_accepts_a_valid_payload(run_cli: Callable[..., Run]) -> None:
     assert result.out.strip().endswith("valid message_status_updated payload")
 
 
-def test_validate_reports_each_error_with_its_path(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_validate_reports_each_error_with_its_path(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """Each error is printed with its JSON path; exit 1."""
     payload = load(VALID[0])
     payload["payload"]["status"] = "bounced"
@@ -181,9 +193,7 @@ def test_validate_reports_each_error_with_its_path(run_cli: Callable[..., Run], 
     assert "$.payload.status: 'bounced' is not one of 'enqueued'" in result.out
 
 
-def test_validate_reads_stdin(
-    run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_validate_reads_stdin(run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
     """`-` reads the payload from standard input."""
     import io
 
@@ -191,7 +201,9 @@ def test_validate_reads_stdin(
     assert run_cli("-C", REPO, "validate", "-").code == 0
 
 
-def test_validate_event_option_overrides_the_payload(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_validate_event_option_overrides_the_payload(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """`--event` chooses the schema; an unknown event is a usage error."""
     result = run_cli("-C", REPO, "validate", VALID[0], "--event", "message_status_updated")
     assert result.code == 0
@@ -205,4 +217,7 @@ def test_validate_refuses_broken_json(run_cli: Callable[..., Run], tmp_path: Pat
     target.write_text('{\n  "event": "message_status_updated",\n  "payload": {,}\n}\n', "utf-8")
     result = run_cli("-C", REPO, "validate", target)
     assert result.code == 1
-    assert result.err == f"Error: {target}:3:15: invalid JSON: Expecting property name enclosed in double quotes\n"
+    assert (
+        result.err == f"Error: {target}:3:15: invalid JSON: "
+        "Expecting property name enclosed in double quotes\n"
+    )

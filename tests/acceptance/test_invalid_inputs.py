@@ -83,7 +83,9 @@ def test_usage_error_exits_2(run_cli: Callable[..., Run]) -> None:
     assert run_cli("check", "--format", "xml").code == 2
 
 
-def test_missing_project_folder_is_a_clear_error(tmp_path: Path, run_cli: Callable[..., Run]) -> None:
+def test_missing_project_folder_is_a_clear_error(
+    tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
     """Pointing at a folder with no project says which folder is missing."""
     result = run_cli("-C", tmp_path, "build")
     assert result.code == 1

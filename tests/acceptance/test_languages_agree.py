@@ -38,9 +38,19 @@ def test_field_tables_agree(locale: str) -> None:
 @pytest.mark.parametrize("locale", OTHERS)
 def test_statuses_agree(locale: str) -> None:
     """Same seven status values, in the same order."""
-    assert statuses(locale) == statuses("en") == [
-        "enqueued", "sent", "delivered", "read", "failed", "mismatch", "deleted",
-    ]
+    assert (
+        statuses(locale)
+        == statuses("en")
+        == [
+            "enqueued",
+            "sent",
+            "delivered",
+            "read",
+            "failed",
+            "mismatch",
+            "deleted",
+        ]
+    )
 
 
 @pytest.mark.parametrize("locale", OTHERS)
@@ -52,6 +62,7 @@ def test_example_is_byte_identical(locale: str) -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_identifiers_are_never_translated(locale: str) -> None:
     """Every inline code span on a page is an identifier the English page has too."""
+
     def inline_code(text: str) -> set[str]:
         prose = re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S)
         return set(re.findall(r"`([^`\n]+)`", prose))

@@ -38,7 +38,12 @@ def test_english_example_is_the_seed_example() -> None:
 def test_fields_missing_from_older_seeds_are_documented(locale: str) -> None:
     """`metadata` and `contact`, absent from the older seeds, are documented in every language."""
     page = page_text(locale)
-    for field in ("`metadata`", "`contact`", "`contact.createdAt`", "`messageStatusPayload.payload.ts`"):
+    for field in (
+        "`metadata`",
+        "`contact`",
+        "`contact.createdAt`",
+        "`messageStatusPayload.payload.ts`",
+    ):
         assert f"| {field} |" in page
 
 

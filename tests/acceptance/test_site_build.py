@@ -33,14 +33,21 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
 def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:
     """`mkdocs build` alone runs `eventdocs build` first: an edited string reaches the site."""
     french = project / "locales" / "fr.yaml"
-    french.write_text(french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8")
+    french.write_text(
+        french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8"
+    )
     site = project / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, capture_output=True, text=True, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "Lu par le destinataire" in (project / "docs/fr/events/message_status_updated.md").read_text("utf-8")
+    assert "Lu par le destinataire" in (
+        project / "docs/fr/events/message_status_updated.md"
+    ).read_text("utf-8")
     html = (site / "fr/events/message_status_updated/index.html").read_text("utf-8")
     assert "Lu par le destinataire" in html
 
@@ -50,7 +57,10 @@ def test_mkdocs_build_reports_a_bad_locale_in_one_line(project: Path) -> None:
     (project / "locales" / "it.yaml").write_text("key: [unclosed\n", "utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "eventdocs: locales/it.yaml:2:1: invalid YAML" in result.stderr
@@ -67,7 +77,9 @@ def test_mkdocs_serve_regenerates_on_locale_edit(project: Path) -> None:
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
     )
     url = f"http://127.0.0.1:{port}/fr/events/message_status_updated/"

@@ -22,7 +22,9 @@ def edit_english(root: Path, key: str, text: str) -> None:
     )
 
 
-def test_stale_page_builds_with_a_localized_notice(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_stale_page_builds_with_a_localized_notice(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """A stale translation still builds; its page carries the notice in its own language."""
     edit_english(project, UUID_KEY, NEW_ENGLISH)
     assert run_cli("-C", project, "build").code == 0
@@ -44,15 +46,22 @@ def test_accept_restamps_and_keeps_comments(project: Path, run_cli: Callable[...
     after = french.read_text("utf-8")
     assert after.startswith("# Translations into 'fr'.")
     assert read_yaml(french)[UUID_KEY]["source"] == NEW_ENGLISH
-    changed = [pair for pair in zip(before.splitlines(), after.splitlines(), strict=True) if pair[0] != pair[1]]
+    changed = [
+        pair
+        for pair in zip(before.splitlines(), after.splitlines(), strict=True)
+        if pair[0] != pair[1]
+    ]
     assert len(changed) == 1
     findings = run_cli("-C", project, "check", "--format", "json").json()["findings"]
     assert {(f["code"], f["path"]) for f in findings if f["code"] == "stale"} == {
-        ("stale", "locales/pt.yaml"), ("stale", "locales/it.yaml"),
+        ("stale", "locales/pt.yaml"),
+        ("stale", "locales/it.yaml"),
     }
 
 
-def test_accept_without_keys_takes_every_stale_key(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_accept_without_keys_takes_every_stale_key(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """`accept it` re-stamps all of Italian's stale keys and nothing else."""
     edit_english(project, UUID_KEY, NEW_ENGLISH)
     result = run_cli("-C", project, "accept", "it")
@@ -60,7 +69,9 @@ def test_accept_without_keys_takes_every_stale_key(project: Path, run_cli: Calla
     assert "1 translation(s)" in result.out
 
 
-def test_minor_edit_keeps_every_language_current(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_minor_edit_keeps_every_language_current(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """A typo fix in English plus `accept --minor KEY` leaves no language stale."""
     edit_english(project, UUID_KEY, "The unique identifier of the message.")
     assert run_cli("-C", project, "accept", "--minor", UUID_KEY).code == 0
@@ -68,7 +79,9 @@ def test_minor_edit_keeps_every_language_current(project: Path, run_cli: Callabl
     assert run_cli("-C", project, "check").code == 0
 
 
-def test_minor_edit_refuses_when_languages_disagree(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_minor_edit_refuses_when_languages_disagree(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """If one language was already stale, `--minor` refuses instead of hiding it."""
     italian = project / "locales" / "it.yaml"
     data = read_yaml(italian)
@@ -87,14 +100,18 @@ def test_accept_needs_a_locale(project: Path, run_cli: Callable[..., Run]) -> No
     assert result.err.startswith("Error: ")
 
 
-def test_new_locale_scaffolds_every_key_untranslated(project: Path, run_cli: Callable[..., Run]) -> None:
+def test_new_locale_scaffolds_every_key_untranslated(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
     """`new-locale de` lists every key with its English and no text; pages fall back + notice."""
     result = run_cli("-C", project, "new-locale", "de")
     assert result.code == 0
     german = read_yaml(project / "locales" / "de.yaml")
     english = read_yaml(project / "locales" / "en.yaml")
     assert set(german) == set(english)
-    assert all(entry["text"] is None and entry["source"] == english[key] for key, entry in german.items())
+    assert all(
+        entry["text"] is None and entry["source"] == english[key] for key, entry in german.items()
+    )
     assert run_cli("-C", project, "build").code == 0
     page = (project / "docs/de/events/message_status_updated.md").read_text("utf-8")
     assert "# Message Status Updated" in page and '!!! warning "Translation in progress"' in page
@@ -109,14 +126,19 @@ def test_new_locale_refuses_a_bad_tag(project: Path, run_cli: Callable[..., Run]
         result = run_cli("-C", project, "new-locale", code)
         assert result.code == 2, code
     assert sorted(path.name for path in (project / "locales").iterdir()) == [
-        "en.yaml", "fr.yaml", "it.yaml", "pt.yaml",
+        "en.yaml",
+        "fr.yaml",
+        "it.yaml",
+        "pt.yaml",
     ]
 
 
 def test_status_counts_stale_and_translated(project: Path, run_cli: Callable[..., Run]) -> None:
     """`status --json` counts one stale key per language after one English edit."""
     edit_english(project, UUID_KEY, NEW_ENGLISH)
-    rows = {row["locale"]: row for row in run_cli("-C", project, "status", "--json").json()["locales"]}
+    rows = {
+        row["locale"]: row for row in run_cli("-C", project, "status", "--json").json()["locales"]
+    }
     assert rows["fr"]["stale"] == 1
     assert rows["fr"]["translated"] == rows["fr"]["total"] - 1
     assert rows["en"]["stale"] == 0

@@ -26,7 +26,7 @@ SUB_PATH = "/docs/"
 class _SiteHandler(SimpleHTTPRequestHandler):
     """Serves the site like a static host: unknown paths get the root 404 page."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -51,11 +51,23 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
     root = tmp_path_factory.mktemp("served")
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / SUB_PATH.strip("/"))],
-        cwd=REPO, env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(root / SUB_PATH.strip("/")),
+        ],
+        cwd=REPO,
+        env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+        capture_output=True,
     )
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(root)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(root))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url
@@ -71,9 +83,14 @@ def browser() -> Iterator[Browser]:
         instance = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             args=[
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield instance
@@ -91,15 +108,19 @@ class Visit:
         page.on("requestfailed", lambda request: self.failed.append(request.url))
         page.on(
             "response",
-            lambda response: self.failed.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/missing-page/")
-            else None,
+            lambda response: (
+                self.failed.append(f"{response.status} {response.url}")
+                if response.status >= 400 and not response.url.endswith("/missing-page/")
+                else None
+            ),
         )
         page.on(
             "request",
-            lambda request: None
-            if request.url.startswith((origin, "data:", "blob:"))
-            else self.external.append(request.url),
+            lambda request: (
+                None
+                if request.url.startswith((origin, "data:", "blob:"))
+                else self.external.append(request.url)
+            ),
         )
 
 

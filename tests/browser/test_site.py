@@ -33,7 +33,7 @@ def page_url(site_url: str, locale: str, path: str = EVENT_PAGE) -> str:
 def test_event_page_renders_in_its_language(
     locale: str, visit: Visit, site_url: str, artifacts: Path
 ) -> None:
-    """Each language's page has its title, its `lang`, and loads with no failed or outside request."""
+    """Each language's page has its title and `lang`, and makes no failed or outside request."""
     page = visit.page
     page.goto(page_url(site_url, locale), wait_until="networkidle")
     assert heading(visit) == TITLES[locale]
@@ -90,11 +90,17 @@ def test_search_from_a_french_page_returns_french_pages_only(visit: Visit, site_
     assert visit.failed == []
 
 
-def test_search_from_an_english_page_returns_english_pages_only(visit: Visit, site_url: str) -> None:
+def test_search_from_an_english_page_returns_english_pages_only(
+    visit: Visit, site_url: str
+) -> None:
     """Searching "delivered" on an English page finds no page of another language."""
     hrefs = search(visit, site_url, "en", "delivered")
     assert hrefs
-    assert not [href for href in hrefs if href.startswith((f"{site_url}fr/", f"{site_url}pt/", f"{site_url}it/"))]
+    assert not [
+        href
+        for href in hrefs
+        if href.startswith((f"{site_url}fr/", f"{site_url}pt/", f"{site_url}it/"))
+    ]
 
 
 def test_events_index_lists_the_event_in_each_language(visit: Visit, site_url: str) -> None:

@@ -62,7 +62,10 @@ def _differs(
         left, right = (wrap[0], wrap[1]) if wrap else ("", "")
         return ", ".join(f"{quote}{left}{item}{right}{quote}" for item in sorted(items.elements()))
 
-    return f"{what} must match the English: English has {show(source)}, translation has {show(translation)}"
+    return (
+        f"{what} must match the English: "
+        f"English has {show(source)}, translation has {show(translation)}"
+    )
 
 
 def unsafe_content(text: str) -> str | None:

@@ -38,7 +38,8 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], where: str = "$")
     """Describe every way ``new`` rejects a payload ``old`` accepted (or names values anew)."""
     old_types, new_types = _types(old), _types(new)
     if new_types is not None and (old_types is None or old_types - new_types):
-        yield f"`{where}` accepts fewer types ({sorted(old_types or ['any'])} → {sorted(new_types)})"
+        before, after = sorted(old_types or ["any"]), sorted(new_types)
+        yield f"`{where}` accepts fewer types ({before} → {after})"
     old_values, new_values = _values(old), _values(new)
     if new_values is not None and old_values != new_values:
         # A status added breaks validators of the closed set as surely as one removed.
@@ -60,7 +61,9 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], where: str = "$")
         yield from breaking_changes(old["items"], new["items"], f"{where}[]")
 
 
-def check_compatibility(project: Project, json_schemas: dict[str, dict[str, Any]]) -> Iterator[Finding]:
+def check_compatibility(
+    project: Project, json_schemas: dict[str, dict[str, Any]]
+) -> Iterator[Finding]:
     """Yield a finding for each event whose current version would change in a breaking way."""
     for event in project.events:
         published = project.root / schema_path(event, None)

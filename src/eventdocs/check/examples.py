@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventdocs.load._cache import cached_parse, digest
-from eventdocs.render._markdown import json_text
 from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.load._cache import cached_parse, digest
 from eventdocs.load.schema import EventSchema, Field
+from eventdocs.render._markdown import json_text
 from eventdocs.validate.payload import payload_errors
 
 
@@ -19,7 +19,9 @@ def _example_errors(
     # Validating needs jsonschema, the slowest import there is: remember verdicts by content.
     key = digest("examples", json_text(json_schema), json_text(list(examples)))
     return cached_parse(
-        cache_root, key, lambda: [list(payload_errors(json_schema, example)) for example in examples]
+        cache_root,
+        key,
+        lambda: [list(payload_errors(json_schema, example)) for example in examples],
     )
 
 

@@ -12,7 +12,8 @@ from eventdocs.write.files import generated_files_on_disk
 
 def first_different_line(old: str, new: str) -> int:
     """Return the 1-based number of the first line where ``old`` and ``new`` differ."""
-    for number, (old_line, new_line) in enumerate(zip(old.splitlines(), new.splitlines()), 1):
+    pairs = zip(old.splitlines(), new.splitlines(), strict=False)  # the shorter one ends it
+    for number, (old_line, new_line) in enumerate(pairs, 1):
         if old_line != new_line:
             return number
     return min(len(old.splitlines()), len(new.splitlines())) + 1
@@ -51,5 +52,9 @@ class GeneratedFilesCheck:
         """Generated files on disk that the build no longer produces."""
         for stray in sorted(generated_files_on_disk(self.root, known=kept | self.seen)):
             yield Finding(
-                stray, 0, Code.GENERATED, "", "no longer generated; run `eventdocs build` to remove it"
+                stray,
+                0,
+                Code.GENERATED,
+                "",
+                "no longer generated; run `eventdocs build` to remove it",
             )

@@ -64,8 +64,7 @@ def _check_entry(
             entry.line,
             Code.STALE,
             key,
-            "the English changed since this was translated; update `text`, then "
-            "`eventdocs accept`",
+            "the English changed since this was translated; update `text`, then `eventdocs accept`",
             detail=word_diff(entry.source or "", english),
         )
     if entry.text == english and not all(word.casefold() in allowed for word in words(english)):

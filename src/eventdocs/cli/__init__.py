@@ -23,7 +23,7 @@ _debug = ContextVar("debug", default=False)
     "--project",
     "root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
+    default=Path(),
     show_default=True,
     help="The project folder (holding schema/, locales/, templates/, docs/).",
 )

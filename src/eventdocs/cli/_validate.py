@@ -14,7 +14,9 @@ from eventdocs.validate.payload import payload_errors, read_payload
 
 @click.command("validate")
 @click.argument("payload_file", metavar="PAYLOAD.json")
-@click.option("--event", "event_name", help="The event to validate against (default: the payload's `event`).")
+@click.option(
+    "--event", "event_name", help="The event to validate against (default: the payload's `event`)."
+)
 @click.pass_obj
 def validate_command(root: Path, payload_file: str, event_name: str | None) -> int:
     """Validate PAYLOAD.json (- reads standard input); exit 0 valid, 1 invalid."""

@@ -27,6 +27,8 @@ def scaffold_locale(project: Project, code: str, used_keys: frozenset[str]) -> P
     parts = [translation_file_header(code, source.code)]
     for key in ordered:
         entry = source.entries.get(key)
-        parts.append("\n" + translation_entry(key, entry.text if entry and entry.text else "", None))
+        parts.append(
+            "\n" + translation_entry(key, entry.text if entry and entry.text else "", None)
+        )
     atomic_write(path, "".join(parts).encode("utf-8"))
     return path

@@ -18,8 +18,8 @@ import yaml
 from pydantic import StringConstraints, TypeAdapter
 
 from eventdocs.errors import LoadError
-from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
 
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
@@ -111,7 +111,9 @@ def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) 
     def parse() -> Locale:
         document = load_yaml(path, what="locale file", raw=raw)
         if not isinstance(document.data, dict):
-            raise LoadError("a locale file maps keys to strings at its top level", path=path, line=1)
+            raise LoadError(
+                "a locale file maps keys to strings at its top level", path=path, line=1
+            )
         entries = _source_entries(document) if is_source else _translation_entries(document)
         return Locale(code, path, is_source, entries, group_digests(entries))
 
@@ -156,7 +158,9 @@ def share_source_texts(source: Locale, locale: Locale) -> Locale:
 def _source_entries(document: YamlDocument) -> dict[str, Entry]:
     strings = validate_document(_SOURCE_FILE, document)
     lines = _lines(document)
-    return {key: Entry(key, normalize_text(text), None, lines[key]) for key, text in strings.items()}
+    return {
+        key: Entry(key, normalize_text(text), None, lines[key]) for key, text in strings.items()
+    }
 
 
 def _translation_entries(document: YamlDocument) -> dict[str, Entry]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import tomllib
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated

@@ -10,8 +10,8 @@ from pydantic import Field as PydanticField
 from pydantic import StringConstraints, TypeAdapter, model_validator
 
 from eventdocs.errors import LoadError
-from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._models import FrozenModel, validate_document
 from eventdocs.load._yaml import load_yaml, read_bytes
 
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.

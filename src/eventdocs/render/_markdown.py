@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+
 class Markdown(str):
     """Text already safe to place in a generated Markdown page; printed as it is.
 
@@ -94,7 +95,7 @@ def json_text(value: Any) -> str:
 
 
 def json_block(value: Any, title: str) -> Markdown:
-    """Return ``value`` as a fenced, titled JSON code block, the fence longer than any backtick run."""
+    """Return ``value`` as a titled JSON code block, its fence longer than any backtick run."""
     text = json_text(value)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)

@@ -78,7 +78,11 @@ def render_events_index(
     """Render the page listing every event with its one-line summary."""
     translator = Translator(source, target)
     text = _render(
-        environment, INDEX_TEMPLATE, translator, events=events, generated_from=Markdown(generated_from)
+        environment,
+        INDEX_TEMPLATE,
+        translator,
+        events=events,
+        generated_from=Markdown(generated_from),
     )
     return RenderedPage(events_index_path(target), text, translator)
 

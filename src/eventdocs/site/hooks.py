@@ -19,6 +19,7 @@ from eventdocs.build import build
 from eventdocs.errors import EventdocsError
 from eventdocs.site.search import split_search_index
 
+
 def _project_root(config: MkDocsConfig) -> Path:
     # Relative to the working directory when inside it, so messages name `locales/fr.yaml`.
     root = Path(config.config_file_path).parent

@@ -28,7 +28,11 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> di
         else:
             buckets[default].append(entry)
     for language, entries in buckets.items():
-        target = root_index if language == default else site_dir / language / "search" / "search_index.json"
+        target = (
+            root_index
+            if language == default
+            else site_dir / language / "search" / "search_index.json"
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         scoped = {**index, "config": {**index["config"], "lang": [language]}, "docs": entries}
         target.write_text(json.dumps(scoped, ensure_ascii=False, separators=(",", ":")), "utf-8")

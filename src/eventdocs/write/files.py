@@ -78,7 +78,9 @@ def _inside(root: Path, relative: str) -> Path:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one rename; a crash leaves the old file intact."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

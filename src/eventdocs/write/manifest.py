@@ -67,8 +67,10 @@ class BuildManifest:
 
     def is_current(self, root: Path, inputs: str) -> bool:
         """Same inputs, and every output untouched since: nothing to do."""
-        return bool(self.outputs) and inputs == self.inputs and all(
-            self.on_disk(root, path) for path in self.outputs
+        return (
+            bool(self.outputs)
+            and inputs == self.inputs
+            and all(self.on_disk(root, path) for path in self.outputs)
         )
 
     def reusable(self, root: Path, path: str, fingerprint: str) -> bool:

@@ -11,7 +11,9 @@ import pytest
 from eventdocs.check.compatibility import breaking_changes
 from tests.conftest import REPO
 
-BASE: dict[str, Any] = json.loads((REPO / "docs/schemas/message_status_updated/v1.json").read_text("utf-8"))
+BASE: dict[str, Any] = json.loads(
+    (REPO / "docs/schemas/message_status_updated/v1.json").read_text("utf-8")
+)
 
 
 def payload_of(schema: dict[str, Any]) -> dict[str, Any]:
@@ -40,8 +42,15 @@ def changed(edit: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     "edit",
-    ["field removed", "type narrowed", "object closed", "status removed", "status added",
-     "field made required", "pattern added"],
+    [
+        "field removed",
+        "type narrowed",
+        "object closed",
+        "status removed",
+        "status added",
+        "field made required",
+        "pattern added",
+    ],
 )
 def test_breaking_edit_is_detected(edit: str) -> None:
     """Each edit that rejects a once-valid payload is reported."""

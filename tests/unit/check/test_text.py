@@ -7,15 +7,21 @@ from eventdocs.check._text import markup_difference, unsafe_content, word_diff
 
 def test_word_diff_marks_removed_and_added_words() -> None:
     """Removed words show as [-…-], added ones as {+…+}, the rest as is."""
-    assert word_diff("The unique id", "The unique identifier here") == "The unique [-id-] {+identifier here+}"
+    assert (
+        word_diff("The unique id", "The unique identifier here")
+        == "The unique [-id-] {+identifier here+}"
+    )
 
 
 def test_same_markup_passes() -> None:
     """Same inline code, bold count, links and placeholders: no difference."""
-    assert markup_difference(
-        "Use `uuid` with **care**, see [docs](https://x.y) for {count}",
-        "Utilisez `uuid` avec **soin**, voir [la doc](https://x.y) pour {count}",
-    ) is None
+    assert (
+        markup_difference(
+            "Use `uuid` with **care**, see [docs](https://x.y) for {count}",
+            "Utilisez `uuid` avec **soin**, voir [la doc](https://x.y) pour {count}",
+        )
+        is None
+    )
 
 
 def test_changed_inline_code_is_named() -> None:

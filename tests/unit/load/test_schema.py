@@ -19,11 +19,20 @@ def schema(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"payload": [{"name": "a", "type": "string", "fields": [{"name": "b", "type": "string"}]}]},
-         "only an object has nested fields"),
+        (
+            {
+                "payload": [
+                    {"name": "a", "type": "string", "fields": [{"name": "b", "type": "string"}]}
+                ]
+            },
+            "only an object has nested fields",
+        ),
         ({"payload": [{"name": "a", "type": "array"}]}, "names its items"),
         ({"payload": [{"name": "a", "type": "integer", "format": "uri"}]}, "are for strings"),
-        ({"payload": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]}, "listed twice"),
+        (
+            {"payload": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]},
+            "listed twice",
+        ),
         ({"statuses": [{"value": "x"}]}, "values: statuses"),
         ({"event": "../x"}, "pattern"),
         ({"examples": []}, "at least 1"),
@@ -37,8 +46,12 @@ def test_inconsistent_schema_is_refused(changes: dict[str, Any], message: str) -
 
 def test_walk_fields_lists_parents_before_children() -> None:
     """Dotted paths, depth first, in the order written."""
-    event = EventSchema.model_validate(schema(payload=[
-        {"name": "a", "type": "object", "fields": [{"name": "b", "type": "string"}]},
-        {"name": "c", "type": "string"},
-    ]))
+    event = EventSchema.model_validate(
+        schema(
+            payload=[
+                {"name": "a", "type": "object", "fields": [{"name": "b", "type": "string"}]},
+                {"name": "c", "type": "string"},
+            ]
+        )
+    )
     assert [path for path, _ in event.walk_fields()] == ["a", "a.b", "c"]

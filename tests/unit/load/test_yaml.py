@@ -31,7 +31,9 @@ def test_aliases_are_refused(tmp_path: Path) -> None:
 
 def test_dates_stay_strings(tmp_path: Path) -> None:
     """A timestamp is the text it was written as, not a datetime."""
-    assert load_yaml(write(tmp_path, "at: 2022-10-12T15:57:16Z\n")).data == {"at": "2022-10-12T15:57:16Z"}
+    assert load_yaml(write(tmp_path, "at: 2022-10-12T15:57:16Z\n")).data == {
+        "at": "2022-10-12T15:57:16Z"
+    }
 
 
 def test_keys_stay_text(tmp_path: Path) -> None:

@@ -34,9 +34,7 @@ def tags_of(source: str) -> list[tuple[str, dict[str, str | None]]]:
 
 # Markdown's own punctuation, HTML and template syntax, mixed with arbitrary Unicode.
 TOKENS = [*"#*_`[](){}<>|!-+=~:\\\"'&;\n\t 1.", "{{", "{%", "<script>", "](javascript:", "***"]
-tricky = st.lists(
-    st.one_of(st.sampled_from(TOKENS), st.characters()), max_size=40
-).map("".join)
+tricky = st.lists(st.one_of(st.sampled_from(TOKENS), st.characters()), max_size=40).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -84,7 +82,9 @@ def test_admonition_title_stays_a_title(text: str) -> None:
 
 def test_template_syntax_is_printed_literally() -> None:
     """`{{ 7 * 7 }}` shows as written; it is never evaluated."""
-    html = markdown.markdown(escape_inline("total {{ 7 * 7 }} and {% if x %}"), extensions=EXTENSIONS)
+    html = markdown.markdown(
+        escape_inline("total {{ 7 * 7 }} and {% if x %}"), extensions=EXTENSIONS
+    )
     assert "{{ 7 * 7 }}" in html.replace("&#123;", "{").replace("&#125;", "}")
     assert "49" not in html
 

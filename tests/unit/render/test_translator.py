@@ -10,8 +10,11 @@ from eventdocs.render.translator import Translator
 
 def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, source: bool) -> Locale:
     return Locale(
-        code, Path(f"{code}.yaml"), source,
-        {key: Entry(key, text, origin, 1) for key, (text, origin) in entries.items()}, {},
+        code,
+        Path(f"{code}.yaml"),
+        source,
+        {key: Entry(key, text, origin, 1) for key, (text, origin) in entries.items()},
+        {},
     )
 
 

@@ -10,7 +10,10 @@ def test_properties_and_data_are_escaped() -> None:
     """Commas and colons in properties, percent signs and newlines in data are encoded."""
     finding = Finding("docs/a,b:c.md", 3, Code.STALE, "k", "50% done", detail="x\ny")
     (line,) = format_github((finding,))
-    assert line == "::error file=docs/a%2Cb%3Ac.md,line=3,title=eventdocs stale::[k] 50%25 done%0Ax%0Ay"
+    assert (
+        line
+        == "::error file=docs/a%2Cb%3Ac.md,line=3,title=eventdocs stale::[k] 50%25 done%0Ax%0Ay"
+    )
 
 
 def test_annotations_are_capped_per_type() -> None:
@@ -21,5 +24,6 @@ def test_annotations_are_capped_per_type() -> None:
     assert sum(line.startswith("::error ") for line in lines) == 10
     assert sum(line.startswith("::warning ") for line in lines) == 2
     assert [line for line in lines if line.startswith("::notice")] == [
-        "::notice title=eventdocs::2 more errors are not annotated; see the job summary for every finding"
+        "::notice title=eventdocs::2 more errors are not annotated; "
+        "see the job summary for every finding"
     ]
