@@ -16,6 +16,7 @@ site: setup ## Set up, generate the pages and schemas, build the site into site/
 	$(BIN)/mkdocs build --strict
 
 test: setup browser npm lint ## Set up (Python, Chromium, npm tools), lint, run every test
+	$(BIN)/eventdocs check
 	$(BIN)/pytest
 
 setup: $(VENV)/.synced
@@ -38,7 +39,7 @@ serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild t
 	$(BIN)/mkdocs serve
 
 golden: setup ## Refresh the golden files under tests/snapshots/ after an intended change
-	$(BIN)/pytest tests/acceptance --update-golden -q
+	$(BIN)/pytest tests/acceptance/test_golden.py --update-golden -q
 
 lint: setup ## ruff (lint and format) and strict mypy
 	$(BIN)/ruff check src tests benchmarks hooks

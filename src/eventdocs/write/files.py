@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -91,6 +92,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
+
 def _same_content(path: Path, data: bytes) -> bool:
     try:
         if path.stat().st_size != len(data):
@@ -138,6 +142,8 @@ class StagedWrite:
         self.folders: set[Path] = set()
         self.created_folders: list[Path] = []
         self.seen: set[str] = set()
+        # Unique to this build: builds take turns, and a killed one's leftovers are cleared.
+        self.token = f"{os.getpid()}-{time.monotonic_ns()}"
 
     def __call__(self, file: GeneratedFile) -> None:
         target = _inside(self.root, file.path)
@@ -149,17 +155,16 @@ class StagedWrite:
                 return
             if target.parent not in self.folders:
                 self._make_folder(target.parent)
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-            )
-            # No fsync: the rename is what keeps a killed build from leaving a half-written
+            temporary = target.with_name(f".{target.name}.{self.token}.tmp")
+            # Our own name, so no random retries and no chmod (mkstemp makes files private);
+            # no fsync: the rename is what keeps a killed build from leaving a half-written
             # file, and syncing each of thousands of pages would double a full build.
+            descriptor = os.open(temporary, _TEMPORARY_FLAGS, 0o644)
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)
-            os.chmod(temporary, 0o644)
         except OSError as error:
             raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
-        self.staged.append((file.path, Path(temporary)))
+        self.staged.append((file.path, temporary))
 
     def _make_folder(self, folder: Path) -> None:
         missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
