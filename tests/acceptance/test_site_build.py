@@ -10,16 +10,18 @@ from pathlib import Path
 from tests.conftest import REPO
 
 
+def mkdocs_build(cwd: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` in ``cwd`` (into ``site`` when given)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if site is not None:
+        command += ["--site-dir", str(site)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
 def test_mkdocs_build_strict(tmp_path: Path) -> None:
     """`mkdocs build --strict` succeeds and writes the event page in every language."""
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(REPO, site)
     assert result.returncode == 0, result.stderr
     for prefix in ("", "fr/", "pt/", "it/"):
         page = site / prefix / "events/message_status_updated/index.html"
@@ -37,13 +39,7 @@ def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:
         french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8"
     )
     site = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     assert "Lu par le destinataire" in (
         project / "docs/fr/events/message_status_updated.md"
@@ -55,13 +51,7 @@ def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:
 def test_mkdocs_build_reports_a_bad_locale_in_one_line(project: Path) -> None:
     """A broken locale stops `mkdocs build` with eventdocs' own message naming the file."""
     (project / "locales" / "it.yaml").write_text("key: [unclosed\n", "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(project)
     assert result.returncode != 0
     assert "eventdocs: locales/it.yaml:2:1: invalid YAML" in result.stderr
 

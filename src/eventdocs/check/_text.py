@@ -6,13 +6,13 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+from eventdocs._inline import CODE_SPAN, UNSAFE_LINK_TARGET
+
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 LINK = re.compile(r"\]\(([^)\s]*)\)")
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|<!--")
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#|\$\{")
-SCRIPT_LINK = re.compile(r"\]\(\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def word_diff(old: str, new: str) -> str:
@@ -75,7 +75,7 @@ def unsafe_content(text: str) -> str | None:
         return f"raw HTML {match.group(0)!r} is not allowed; write plain text or Markdown"
     if match := TEMPLATE_SYNTAX.search(prose):
         return f"template syntax {match.group(0)!r} is not allowed; it is shown literally"
-    if SCRIPT_LINK.search(prose):
+    if any(UNSAFE_LINK_TARGET.match(target) for target in prose.split("](")[1:]):
         return "links may only point to http(s), mailto, or pages of this site"
     return None
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import orjson
 
+from eventdocs._inline import CODE_SPAN, UNSAFE_LINK_TARGET
+
 
 class Markdown(str):
     """Text already safe to place in a generated Markdown page; printed as it is.
@@ -25,9 +27,6 @@ class Markdown(str):
     __slots__ = ()
 
 
-# A run of backticks, the shortest content, and the same run closing it.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_UNSAFE_LINK_TARGET = re.compile(r"^\s*(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:")
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 # Line starts that open a block: heading, list item, rule, admonition, fence, quote.
 _BLOCK_OPENER = re.compile(r"^(#|[-+*](\s|$)|([-*_])(\s*\3){2,}\s*$|!!!|\?\?\?|```|~~~)")
@@ -47,7 +46,7 @@ def _escape_prose(text: str) -> str:
     # A link to another scheme (javascript:, data:) loses its link syntax and stays text.
     first, *targets = text.split("](")
     return first + "".join(
-        ("]&#40;" if _UNSAFE_LINK_TARGET.match(target) else "](") + target for target in targets
+        ("]&#40;" if UNSAFE_LINK_TARGET.match(target) else "](") + target for target in targets
     )
 
 
@@ -61,7 +60,7 @@ def escape_inline(text: str) -> Markdown:
         text = _ASCII_SPACE.sub(" ", text).strip(" ")
     pieces: list[str] = []
     position = 0
-    for match in _CODE_SPAN.finditer(text):
+    for match in CODE_SPAN.finditer(text):
         pieces.append(_escape_prose(text[position : match.start()]))
         pieces.append(match.group(0))  # code spans escape their own content when rendered
         position = match.end()
