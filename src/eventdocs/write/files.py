@@ -11,7 +11,7 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -208,17 +208,3 @@ def staged_write(root: Path) -> Iterator[StagedWrite]:
         except BaseException:
             writer.abort()
             raise
-
-
-def write_files(
-    root: Path,
-    files: Iterable[GeneratedFile],
-    *,
-    keep: frozenset[str] = frozenset(),
-) -> WriteReport:
-    """Write every file whose content changed; remove generated files no longer produced,
-    except those in ``keep`` (earlier schema versions, which stay published)."""
-    with staged_write(root) as writer:
-        for file in files:
-            writer(file)
-        return writer.commit(keep)
