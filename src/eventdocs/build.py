@@ -30,9 +30,8 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
     that nobody touched since, are neither rendered nor written again.
     """
     manifest = BuildManifest.read(root) if incremental else BuildManifest()
-    if (root / "schema").is_dir() and manifest.is_current(
-        root, inputs_digest(root, manifest.outputs)
-    ):
+    # Hashing every input is only worth it when there is a previous build to compare with.
+    if manifest.outputs and manifest.is_current(root, inputs_digest(root, manifest.outputs)):
         return WriteReport(unchanged=sorted(manifest.outputs))
     project = load_project(root, use_cache=incremental)
     with staged_write(root) as writer:

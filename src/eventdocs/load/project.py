@@ -60,10 +60,6 @@ class Project:
     def templates_dir(self) -> Path:
         return self.root / "templates"
 
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / "docs"
-
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the project root, as findings and file headers show it."""
         return path.relative_to(self.root).as_posix()

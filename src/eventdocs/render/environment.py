@@ -59,8 +59,9 @@ def raw_url(url: str) -> Markdown:
 
 
 def front_matter_value(text: str) -> Markdown:
-    """Return ``text`` as a one-line YAML string for front matter, inline markup removed."""
-    plain = re.sub(r"\*\*|`", "", " ".join(text.split()))
+    """Return ``text`` (already one line) as a YAML string for front matter, inline markup
+    removed."""
+    plain = re.sub(r"\*\*|`", "", text)
     return Markdown(json.dumps(plain, ensure_ascii=False))
 
 

@@ -63,7 +63,7 @@ def generated_files_on_disk(
 
 
 def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
-    """Temporary files a killed build left behind (``atomic_write`` names them ``.NAME.*.tmp``)."""
+    """Temporary files a killed build left behind (builds name them ``.NAME.*.tmp``)."""
     base = root / output_dir
     return sorted(base.rglob(".*.tmp")) if base.is_dir() else []
 
