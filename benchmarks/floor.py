@@ -1,7 +1,7 @@
 """The floor: the same pages rendered with plain Jinja2 and written, nothing else.
 
 No loading or validation is timed: the strings are read with PyYAML before the clock starts.
-Each page is rendered from the project's own templates with a plain dict lookup for `t`, and
+Each page is rendered from the project's own templates with a plain dict for `t` and `text`, and
 each JSON Schema variant is the event's English schema serialized as it is.
 Usage: python floor.py PROJECT OUTPUT  → prints the seconds spent rendering and writing.
 """
@@ -75,8 +75,8 @@ def main(project: Path, output: Path) -> None:
             wrapped["availability"] = Event(event.get("availability", {}))
             wrapped["statuses"] = [Event(status) for status in event.get("statuses", ())]
             text = template.render(
-                t=strings.get,
-                text=strings.get,
+                t=strings,
+                text=strings,
                 event=wrapped,
                 key=f"events.{event['event']}",
                 generated_from="floor",

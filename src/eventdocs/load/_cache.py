@@ -20,7 +20,7 @@ from eventdocs import __version__
 CACHE_DIR = ".eventdocs-cache"
 # A new eventdocs or Python version never reads an older cache.
 # Bump CACHE_FORMAT when what is pickled changes shape.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_TAG = f"{__version__}-{CACHE_FORMAT}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 T = TypeVar("T")
@@ -34,6 +34,12 @@ def digest(*parts: bytes | str) -> str:
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The content digest of one file, read in chunks: large locale files are never held whole."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
 def cache_dir(root: Path) -> Path:

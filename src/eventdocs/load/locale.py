@@ -9,7 +9,7 @@ one and show the translator what changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, NamedTuple
@@ -40,15 +40,60 @@ _TRANSLATION_FILE = TypeAdapter(dict[Key, TranslationEntry])
 
 
 class Entry(NamedTuple):
-    """One key of one locale, with the line it sits on for error messages.
-
-    A tuple, not a dataclass: a large project has hundreds of thousands, cached and reloaded.
-    """
+    """One key of one locale, with the line it sits on for error messages."""
 
     key: str
     text: str | None
     source: str | None
     line: int
+
+
+class Entries(Mapping[str, Entry]):
+    """A locale's entries, kept as one dictionary per column and read as ``Entry`` records.
+
+    A large project has hundreds of thousands of entries, cached and reloaded on every build:
+    dictionaries of strings reload many times faster than as many records.
+    """
+
+    __slots__ = ("lines", "sources", "texts")
+
+    def __init__(
+        self, texts: dict[str, str | None], sources: dict[str, str], lines: dict[str, int]
+    ) -> None:
+        self.texts = texts
+        # The source language's entries have none; a translation's, one per key.
+        self.sources = sources
+        self.lines = lines
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> Entries:
+        texts: dict[str, str | None] = {}
+        sources: dict[str, str] = {}
+        lines: dict[str, int] = {}
+        for entry in entries:
+            texts[entry.key] = entry.text
+            if entry.source is not None:
+                sources[entry.key] = entry.source
+            lines[entry.key] = entry.line
+        return cls(texts, sources, lines)
+
+    def __getitem__(self, key: str) -> Entry:
+        return Entry(key, self.texts[key], self.sources.get(key), self.lines[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.texts
+
+    def keys(self) -> KeysView[str]:
+        return self.texts.keys()
+
+    def __reduce__(self) -> tuple[type[Entries], tuple[object, ...]]:
+        return (Entries, (self.texts, self.sources, self.lines))
 
 
 @dataclass(frozen=True)
@@ -58,7 +103,7 @@ class Locale:
     code: str
     path: Path
     is_source: bool
-    entries: Mapping[str, Entry]
+    entries: Entries
     # A digest per group of keys (`ui`, or an event's name), for incremental builds.
     digests: Mapping[str, str]
 
@@ -95,7 +140,7 @@ def key_group(key: str) -> str:
     return rest.partition(".")[0] if first == "events" else first
 
 
-def group_digests(entries: Mapping[str, Entry]) -> dict[str, str]:
+def group_digests(entries: Entries) -> dict[str, str]:
     """Digest each group's keys and texts; a page depends on the groups it shows."""
     groups: dict[str, list[str]] = {}
     for key, entry in entries.items():
@@ -145,33 +190,29 @@ def share_source_texts(source: Locale, locale: Locale) -> Locale:
     A translation records the English it was made from, which is today's English for every
     current one: sharing those strings saves a third of the memory of a large project.
     """
-    english = source.entries
-    entries: dict[str, Entry] = {}
-    for key, entry in locale.entries.items():
-        original = english.get(key)
-        if original is not None and entry.source == original.text:
-            entry = Entry(original.key, entry.text, original.text, entry.line)
-        entries[entry.key] = entry
-    return Locale(locale.code, locale.path, locale.is_source, entries, locale.digests)
+    english = source.entries.texts
+    entries = locale.entries
+    sources = {
+        key: original if (original := english.get(key)) == text else text
+        for key, text in entries.sources.items()
+    }
+    shared = Entries(entries.texts, sources, entries.lines)
+    return Locale(locale.code, locale.path, locale.is_source, shared, locale.digests)
 
 
-def _source_entries(document: YamlDocument) -> dict[str, Entry]:
+def _source_entries(document: YamlDocument) -> Entries:
     strings = validate_document(_SOURCE_FILE, document)
-    lines = _lines(document)
-    return {
-        key: Entry(key, normalize_text(text), None, lines[key]) for key, text in strings.items()
-    }
+    texts: dict[str, str | None] = {key: normalize_text(text) for key, text in strings.items()}
+    return Entries(texts, {}, _lines(document))
 
 
-def _translation_entries(document: YamlDocument) -> dict[str, Entry]:
+def _translation_entries(document: YamlDocument) -> Entries:
     entries = validate_document(_TRANSLATION_FILE, document)
-    lines = _lines(document)
-    return {
-        key: Entry(
-            key,
-            normalize_text(entry.text) if entry.text is not None else None,
-            normalize_text(entry.source),
-            lines[key],
-        )
-        for key, entry in entries.items()
-    }
+    return Entries(
+        {
+            key: normalize_text(entry.text) if entry.text is not None else None
+            for key, entry in entries.items()
+        },
+        {key: normalize_text(entry.source) for key, entry in entries.items()},
+        _lines(document),
+    )

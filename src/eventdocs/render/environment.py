@@ -91,6 +91,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: templates need not be checked on disk
     )
     environment.filters.update(
         admonition_title=quoted_title,

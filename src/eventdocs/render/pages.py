@@ -12,9 +12,9 @@ import jinja2
 from eventdocs.errors import RenderError
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema import EventSchema
-from eventdocs.render._markdown import Markdown, escape_inline
+from eventdocs.render._markdown import Markdown
 from eventdocs.render.jsonschema import schema_path
-from eventdocs.render.translator import Translator
+from eventdocs.render.translator import Fallbacks, Translations
 
 EVENT_TEMPLATE = "event_page.md.j2"
 INDEX_TEMPLATE = "events_index.md.j2"
@@ -22,11 +22,11 @@ INDEX_TEMPLATE = "events_index.md.j2"
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A page's Markdown and what its translator saw while rendering it."""
+    """A page's Markdown and what it had to fall back on."""
 
     path: str
     text: str
-    translator: Translator
+    fallbacks: Fallbacks
 
 
 def event_page_path(locale: Locale, event: EventSchema) -> str:
@@ -41,66 +41,65 @@ def events_index_path(locale: Locale) -> str:
 def render_event_page(
     environment: jinja2.Environment,
     event: EventSchema,
-    source: Locale,
-    target: Locale,
+    translations: Translations,
     *,
     schema_url: str,
     generated_from: str,
 ) -> RenderedPage:
-    """Render the page documenting ``event`` in ``target``'s language."""
-    translator = Translator(source, target)
+    """Render the page documenting ``event`` in the language of ``translations``."""
+    target = translations.target
     code = None if target.is_source else target.code
     schema_links = {
         "source": f"../../{schema_path(event, None).removeprefix('docs/')}",
         "localized": f"../../{schema_path(event, code).removeprefix('docs/')}" if code else None,
         "url": schema_url,
     }
-    text = _render(
+    text, fallbacks = _render(
         environment,
         EVENT_TEMPLATE,
-        translator,
+        translations,
         event=event,
         key=f"events.{event.event}",
         schema=schema_links,
         generated_from=Markdown(generated_from),
     )
-    return RenderedPage(event_page_path(target, event), text, translator)
+    return RenderedPage(event_page_path(target, event), text, fallbacks)
 
 
 def render_events_index(
     environment: jinja2.Environment,
     events: tuple[EventSchema, ...],
-    source: Locale,
-    target: Locale,
+    translations: Translations,
     *,
     generated_from: str,
 ) -> RenderedPage:
     """Render the page listing every event with its one-line summary."""
-    translator = Translator(source, target)
-    text = _render(
+    text, fallbacks = _render(
         environment,
         INDEX_TEMPLATE,
-        translator,
+        translations,
         events=events,
         generated_from=Markdown(generated_from),
     )
-    return RenderedPage(events_index_path(target), text, translator)
+    return RenderedPage(events_index_path(translations.target), text, fallbacks)
 
 
 def _render(
     environment: jinja2.Environment,
     template_name: str,
-    translator: Translator,
+    translations: Translations,
     **context: Any,
-) -> str:
-    def t(key: str) -> Markdown:
-        return escape_inline(translator(key))
-
-    helpers = {"t": t, "text": translator, "locale": translator.target.code}
+) -> tuple[str, Fallbacks]:
+    fallbacks = translations.begin()
+    helpers = {
+        "t": translations.markdown,
+        "text": translations.plain,
+        "locale": translations.target.code,
+    }
     try:
         template = environment.get_template(template_name)
         body = template.render(outdated=False, **helpers, **context)
-        if translator.outdated:
+        if fallbacks.outdated:
             # The notice depends on every lookup the page made, so it is known only afterwards.
             body = template.render(outdated=True, **helpers, **context)
     except jinja2.TemplateSyntaxError as error:
@@ -119,7 +118,7 @@ def _render(
             f"template uses an undefined name: {error.message}",
             path=environment_path(environment, template_name),
         ) from None
-    return tidy_markdown(body)
+    return tidy_markdown(body), fallbacks
 
 
 def environment_path(environment: jinja2.Environment, name: str) -> Path | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventdocs.load._cache import CACHE_TAG, cache_dir, digest, write_atomically
+from eventdocs.load._cache import CACHE_TAG, cache_dir, digest, file_digest, write_atomically
 from eventdocs.load.project import CONFIG_FILE, templates_and_config_digest
 
 MANIFEST = "build-manifest.json"
@@ -25,7 +25,7 @@ def inputs_digest(root: Path, outputs: Iterable[str]) -> str:
     parts: list[bytes | str] = [templates_and_config_digest(root)]
     for folder in ("schema", "locales"):
         for path in sorted((root / folder).glob("*.yaml")):
-            parts += [path.name, path.read_bytes()]
+            parts += [path.name, file_digest(path)]
     schemas = root / "docs" / "schemas"
     if schemas.is_dir():
         generated = set(outputs)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventdocs.load.locale import Entry, Locale
-from eventdocs.render.translator import Translator
+from eventdocs.load.locale import Entries, Entry, Locale
+from eventdocs.render.translator import Translations
 
 
 def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, source: bool) -> Locale:
@@ -13,7 +13,7 @@ def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, sour
         code,
         Path(f"{code}.yaml"),
         source,
-        {key: Entry(key, text, origin, 1) for key, (text, origin) in entries.items()},
+        Entries.of(Entry(key, text, origin, 1) for key, (text, origin) in entries.items()),
         {},
     )
 
@@ -23,28 +23,42 @@ ENGLISH = locale("en", {"a": ("Hello", None), "b": ("Bye", None)}, source=True)
 
 def test_current_translation_is_used() -> None:
     """A translation stamped with today's English is shown, and nothing is outdated."""
-    translate = Translator(ENGLISH, locale("fr", {"a": ("Bonjour", "Hello")}, source=False))
-    assert translate("a") == "Bonjour"
-    assert translate.outdated == set()
+    strings = Translations(ENGLISH, locale("fr", {"a": ("Bonjour", "Hello")}, source=False))
+    assert strings.plain["a"] == "Bonjour"
+    assert strings.fallbacks.outdated == set()
 
 
-def test_stale_translation_is_shown_and_marked() -> None:
-    """A translation of older English is still the best text, but the page is outdated."""
-    translate = Translator(ENGLISH, locale("fr", {"a": ("Bonjour", "Hi")}, source=False))
-    assert translate("a") == "Bonjour"
-    assert translate.outdated == {"a"}
+def test_stale_translation_is_shown_and_marked_on_every_lookup() -> None:
+    """A translation of older English is still the best text, but each page using it is
+    outdated: the fallback is recorded again for every output, never remembered away."""
+    strings = Translations(ENGLISH, locale("fr", {"a": ("Bonjour", "Hi")}, source=False))
+    assert strings.markdown["a"] == "Bonjour"
+    assert strings.fallbacks.outdated == {"a"}
+    second_page = strings.begin()
+    assert strings.plain["a"] == "Bonjour" and strings.markdown["a"] == "Bonjour"
+    assert second_page.outdated == {"a"}
 
 
 def test_missing_translation_falls_back_to_english_and_is_marked() -> None:
     """No translation: the English shows, and the page is outdated."""
-    translate = Translator(ENGLISH, locale("fr", {"b": (None, "Bye")}, source=False))
-    assert translate("a") == "Hello" and translate("b") == "Bye"
-    assert translate.outdated == {"a", "b"}
+    strings = Translations(ENGLISH, locale("fr", {"b": (None, "Bye")}, source=False))
+    assert strings.plain["a"] == "Hello" and strings.plain["b"] == "Bye"
+    assert strings.fallbacks.outdated == {"a", "b"}
 
 
-def test_missing_source_is_recorded() -> None:
-    """A key English lacks is recorded for the build to refuse, and every lookup is counted."""
-    translate = Translator(ENGLISH, ENGLISH)
-    translate("zzz")
-    assert translate.missing_source == {"zzz"}
-    assert translate.used == {"zzz"}
+def test_markdown_strings_are_escaped_and_plain_ones_are_not() -> None:
+    """Pages get inert Markdown; JSON Schema and front matter get the text as written."""
+    english = locale("en", {"a": ("Use <b> & {x}", None)}, source=True)
+    strings = Translations(english, english)
+    assert strings.plain["a"] == "Use <b> & {x}"
+    assert strings.markdown["a"] == "Use &lt;b&gt; &amp; &#123;x&#125;"
+
+
+def test_missing_source_is_recorded_and_every_lookup_counted() -> None:
+    """A key English lacks is recorded for the build to refuse, and every key looked up,
+    current or not, counts as used."""
+    strings = Translations(ENGLISH, ENGLISH)
+    assert strings.markdown["zzz"] == "zzz"
+    assert strings.plain["a"] == "Hello"
+    assert strings.fallbacks.missing_source == {"zzz"}
+    assert strings.used == {"zzz", "a"}
