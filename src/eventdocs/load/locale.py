@@ -48,52 +48,42 @@ class Entry(NamedTuple):
     line: int
 
 
+Row = tuple[str, str | None, str | None, int]
+
+
 class Entries(Mapping[str, Entry]):
-    """A locale's entries, kept as one dictionary per column and read as ``Entry`` records.
+    """A locale's entries, kept as plain tuples and read as ``Entry`` records.
 
     A large project has hundreds of thousands of entries, cached and reloaded on every build:
-    dictionaries of strings reload many times faster than as many records.
+    plain tuples reload several times faster than named ones.
     """
 
-    __slots__ = ("lines", "sources", "texts")
+    __slots__ = ("rows",)
 
-    def __init__(
-        self, texts: dict[str, str | None], sources: dict[str, str], lines: dict[str, int]
-    ) -> None:
-        self.texts = texts
-        # The source language's entries have none; a translation's, one per key.
-        self.sources = sources
-        self.lines = lines
+    def __init__(self, rows: dict[str, Row]) -> None:
+        self.rows = rows
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> Entries:
-        texts: dict[str, str | None] = {}
-        sources: dict[str, str] = {}
-        lines: dict[str, int] = {}
-        for entry in entries:
-            texts[entry.key] = entry.text
-            if entry.source is not None:
-                sources[entry.key] = entry.source
-            lines[entry.key] = entry.line
-        return cls(texts, sources, lines)
+        return cls({entry.key: tuple(entry) for entry in entries})  # type: ignore[misc]
 
     def __getitem__(self, key: str) -> Entry:
-        return Entry(key, self.texts[key], self.sources.get(key), self.lines[key])
+        return Entry._make(self.rows[key])
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.texts)
+        return iter(self.rows)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.rows)
 
     def __contains__(self, key: object) -> bool:
-        return key in self.texts
+        return key in self.rows
 
     def keys(self) -> KeysView[str]:
-        return self.texts.keys()
+        return self.rows.keys()
 
-    def __reduce__(self) -> tuple[type[Entries], tuple[object, ...]]:
-        return (Entries, (self.texts, self.sources, self.lines))
+    def __reduce__(self) -> tuple[type[Entries], tuple[dict[str, Row]]]:
+        return (Entries, (self.rows,))
 
 
 @dataclass(frozen=True)
@@ -190,29 +180,35 @@ def share_source_texts(source: Locale, locale: Locale) -> Locale:
     A translation records the English it was made from, which is today's English for every
     current one: sharing those strings saves a third of the memory of a large project.
     """
-    english = source.entries.texts
-    entries = locale.entries
-    sources = {
-        key: original if (original := english.get(key)) == text else text
-        for key, text in entries.sources.items()
-    }
-    shared = Entries(entries.texts, sources, entries.lines)
-    return Locale(locale.code, locale.path, locale.is_source, shared, locale.digests)
+    english = source.entries.rows
+    rows: dict[str, Row] = {}
+    for key, row in locale.entries.rows.items():
+        original = english.get(key)
+        if original is not None and row[2] == original[1]:
+            row = (original[0], row[1], original[1], row[3])
+        rows[row[0]] = row
+    return Locale(locale.code, locale.path, locale.is_source, Entries(rows), locale.digests)
 
 
 def _source_entries(document: YamlDocument) -> Entries:
     strings = validate_document(_SOURCE_FILE, document)
-    texts: dict[str, str | None] = {key: normalize_text(text) for key, text in strings.items()}
-    return Entries(texts, {}, _lines(document))
+    lines = _lines(document)
+    return Entries(
+        {key: (key, normalize_text(text), None, lines[key]) for key, text in strings.items()}
+    )
 
 
 def _translation_entries(document: YamlDocument) -> Entries:
     entries = validate_document(_TRANSLATION_FILE, document)
+    lines = _lines(document)
     return Entries(
         {
-            key: normalize_text(entry.text) if entry.text is not None else None
+            key: (
+                key,
+                normalize_text(entry.text) if entry.text is not None else None,
+                normalize_text(entry.source),
+                lines[key],
+            )
             for key, entry in entries.items()
-        },
-        {key: normalize_text(entry.source) for key, entry in entries.items()},
-        _lines(document),
+        }
     )

@@ -109,7 +109,7 @@ class _Renderer:
         self.render_pages(translations)
         for event in self.project.events:
             self.render_schema(event, translations)
-        self.used_keys |= translations.used
+        self.used_keys |= translations.release()
 
     def render_pages(self, translations: Translations) -> None:
         project, locale = self.project, translations.target

@@ -23,19 +23,42 @@ class Fallbacks:
     missing_source: set[str] = field(default_factory=set)
 
 
+class _Resolver:
+    """Decides what to show for a key; knows nothing of the tables that remember the answers,
+    so a language's tables are freed as soon as its outputs are rendered."""
+
+    def __init__(self, source: Locale, target: Locale) -> None:
+        self.source = source
+        self.target = target
+        self.current = _current_texts(source, target)
+        self.fallbacks = Fallbacks()
+        self.fallen_back: set[str] = set()
+
+    def fall_back(self, key: str) -> str:
+        """Return what to show for ``key``, which has no current translation, and record it."""
+        self.fallen_back.add(key)
+        original = self.source.entries.rows.get(key)
+        if original is None or not original[1]:
+            self.fallbacks.missing_source.add(key)
+            return key
+        self.fallbacks.outdated.add(key)
+        entry = self.target.entries.rows.get(key)
+        return entry[1] if entry is not None and entry[1] else original[1]
+
+
 class _Plain(dict[str, str]):
     """The texts themselves, for JSON Schema and front matter; filled on first lookup."""
 
-    __slots__ = ("_translations",)
+    __slots__ = ("_resolver",)
 
-    def __init__(self, translations: Translations) -> None:
+    def __init__(self, resolver: _Resolver) -> None:
         super().__init__()
-        self._translations = translations
+        self._resolver = resolver
 
     def __missing__(self, key: str) -> str:
-        text = self._translations.current.get(key)
+        text = self._resolver.current.get(key)
         if text is None:
-            return self._translations.fall_back(key)
+            return self._resolver.fall_back(key)
         self[key] = text
         return text
 
@@ -43,16 +66,16 @@ class _Plain(dict[str, str]):
 class _Markdown(dict[str, Markdown]):
     """The texts escaped for a Markdown page; each looked up through the plain table."""
 
-    __slots__ = ("_translations",)
+    __slots__ = ("_plain", "_resolver")
 
-    def __init__(self, translations: Translations) -> None:
+    def __init__(self, resolver: _Resolver, plain: _Plain) -> None:
         super().__init__()
-        self._translations = translations
+        self._resolver = resolver
+        self._plain = plain
 
     def __missing__(self, key: str) -> Markdown:
-        translations = self._translations
-        value = escape_inline(translations.plain[key])
-        if key in translations.current:
+        value = escape_inline(self._plain[key])
+        if key in self._resolver.current:
             self[key] = value
         return value
 
@@ -67,44 +90,44 @@ class Translations:
     """
 
     def __init__(self, source: Locale, target: Locale) -> None:
-        self.source = source
         self.target = target
-        self.current = _current_texts(source, target)
-        self.fallbacks = Fallbacks()
-        self.fallen_back: set[str] = set()
-        self.plain: dict[str, str] = _Plain(self)
-        self.markdown: dict[str, Markdown] = _Markdown(self)
+        self._resolver = _Resolver(source, target)
+        plain = _Plain(self._resolver)
+        self.plain: dict[str, str] = plain
+        self.markdown: dict[str, Markdown] = _Markdown(self._resolver, plain)
+
+    @property
+    def fallbacks(self) -> Fallbacks:
+        """The fallbacks of the output being rendered."""
+        return self._resolver.fallbacks
 
     @property
     def used(self) -> set[str]:
         """Every key looked up so far."""
-        return self.plain.keys() | self.fallen_back
+        return self.plain.keys() | self._resolver.fallen_back
+
+    def release(self) -> set[str]:
+        """Free the tables (template contexts may keep them reachable a while); return
+        every key looked up."""
+        used = self.used
+        self.plain.clear()
+        self.markdown.clear()
+        return used
 
     def begin(self) -> Fallbacks:
         """Start recording the fallbacks of a new output; return its record."""
-        self.fallbacks = Fallbacks()
-        return self.fallbacks
-
-    def fall_back(self, key: str) -> str:
-        """Return what to show for ``key``, which has no current translation, and record it."""
-        self.fallen_back.add(key)
-        original = self.source.entries.get(key)
-        if original is None or not original.text:
-            self.fallbacks.missing_source.add(key)
-            return key
-        entry = self.target.entries.get(key)
-        self.fallbacks.outdated.add(key)
-        return entry.text if entry is not None and entry.text else original.text
+        self._resolver.fallbacks = Fallbacks()
+        return self._resolver.fallbacks
 
 
 def _current_texts(source: Locale, target: Locale) -> dict[str, str]:
     """The target's texts translated from today's source text (all of them, for the source)."""
-    english = source.entries.texts
+    english = source.entries.rows
     if target is source:
-        return {key: text for key, text in english.items() if text}
-    sources = target.entries.sources
-    return {
-        key: text
-        for key, text in target.entries.texts.items()
-        if text and (original := english.get(key)) and sources.get(key) == original
-    }
+        return {key: text for key, (_, text, _, _) in english.items() if text}
+    current: dict[str, str] = {}
+    for key, (_, text, origin, _) in target.entries.rows.items():
+        original = english.get(key)
+        if text and original is not None and original[1] and origin == original[1]:
+            current[key] = text
+    return current
