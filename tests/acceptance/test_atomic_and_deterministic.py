@@ -66,7 +66,7 @@ def test_killed_build_leaves_every_file_old_or_new(big_project: Path, tmp_path: 
     chooser = random.Random(20261123)
     saw_mixture = False
     first_written = victim / sorted(path for path in old if old[path] != new[path])[0]
-    for attempt in range(8):
+    for attempt in range(12):
         edit_every_page(victim)
         first_written.write_bytes(old[first_written.relative_to(victim).as_posix()])
         stamp = first_written.stat().st_mtime_ns
@@ -78,7 +78,7 @@ def test_killed_build_leaves_every_file_old_or_new(big_project: Path, tmp_path: 
             deadline = time.monotonic() + 30
             while first_written.stat().st_mtime_ns == stamp and time.monotonic() < deadline:
                 time.sleep(0.0005)
-            time.sleep(chooser.uniform(0.0, 0.02))
+            time.sleep(chooser.uniform(0.0, 0.002))
         process.send_signal(signal.SIGKILL)
         process.wait()
         current = snapshot_files(victim)

@@ -20,7 +20,7 @@ from eventdocs import __version__
 CACHE_DIR = ".eventdocs-cache"
 # A new eventdocs or Python version never reads an older cache.
 # Bump CACHE_FORMAT when what is pickled changes shape.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_TAG = f"{__version__}-{CACHE_FORMAT}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 T = TypeVar("T")

@@ -1,38 +1,83 @@
-"""Shared pydantic plumbing: frozen models that refuse unknown keys, and error conversion."""
+"""Validating parsed files against their typed shapes, and turning a failure into one line.
+
+The shapes are frozen standard-library dataclasses: what a cached parse is reloaded as needs no
+validator, so pydantic is imported only when a file is actually validated (a cache miss). The
+constraints they carry (``Constrained``) mean nothing until then.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import TypeVar
-
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from eventdocs.errors import LoadError
 from eventdocs.load._yaml import YamlDocument
 
-
-class FrozenModel(BaseModel):
-    """A validated, immutable record; unknown keys are typos and are refused."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
 
 T = TypeVar("T")
 
+# Unknown keys are typos: refused. Set as `__pydantic_config__` on every shape.
+FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
 
-def validate_document(shape: TypeAdapter[T], document: YamlDocument) -> T:
+_UNKNOWN_KEY = {"extra_forbidden", "unexpected_keyword_argument"}
+_MISSING_KEY = {"missing", "missing_argument"}
+
+
+class Constrained:
+    """Constraints on a value, applied by the validator: ``Annotated[str, Constrained(pattern=…)]``.
+
+    Any keyword of pydantic-core's schema for the annotated type (``pattern``, ``ge``,
+    ``min_length``, …) is accepted.
+    """
+
+    def __init__(self, **constraints: object) -> None:
+        self.constraints = constraints
+
+    def __repr__(self) -> str:
+        return f"Constrained({self.constraints!r})"
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return cast("CoreSchema", {**handler(source), **self.constraints})
+
+
+_adapters: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def _adapter(shape: type[Any]) -> TypeAdapter[Any]:
+    """The validator of ``shape``, built on first use (building one costs milliseconds)."""
+    adapter = _adapters.get(shape)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _adapters[shape] = TypeAdapter(shape)
+    return adapter
+
+
+def validate_data(shape: type[T], data: object) -> T:
+    """Validate plain data as ``shape``; raises pydantic's ``ValidationError``."""
+    # Through JSON, strict mode still reads YAML lists as tuples and refuses "1" for 1.
+    return _adapter(shape).validate_json(json.dumps(data), strict=True)  # type: ignore[no-any-return]
+
+
+def validate_document(shape: type[T], document: YamlDocument) -> T:
     """Validate ``document`` as ``shape``; the first problem becomes one ``LoadError`` line."""
+    from pydantic import ValidationError
+
     try:
-        # Through JSON, strict mode still reads YAML lists as tuples and refuses "1" for 1.
-        return shape.validate_json(json.dumps(document.data), strict=True)
+        return validate_data(shape, document.data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         location = tuple(first["loc"])
         dotted = ".".join(str(part) for part in location) or "(top level)"
         message = first["msg"]
-        if first["type"] == "extra_forbidden":
+        if first["type"] in _UNKNOWN_KEY:
             message = "unknown key; check its spelling"
-        elif first["type"] == "missing":
+        elif first["type"] in _MISSING_KEY:
             message = "required key is missing"
         more = error.error_count() - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""

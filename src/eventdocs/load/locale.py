@@ -12,31 +12,33 @@ import re
 from collections.abc import Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple
 
 import yaml
-from pydantic import StringConstraints, TypeAdapter
 
 from eventdocs.errors import LoadError
 from eventdocs.load._cache import cached_parse, digest
-from eventdocs.load._models import FrozenModel, validate_document
+from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
 
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")]
+Key = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")]
 
 
-class TranslationEntry(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class TranslationEntry:
     """One translated string and the source-language text it was translated from."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
     source: str
     text: str | None = None
 
 
-_SOURCE_FILE = TypeAdapter(dict[Key, str])
-_TRANSLATION_FILE = TypeAdapter(dict[Key, TranslationEntry])
+_SOURCE_FILE = dict[Key, str]
+_TRANSLATION_FILE = dict[Key, TranslationEntry]
 
 
 class Entry(NamedTuple):

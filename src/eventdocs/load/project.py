@@ -6,14 +6,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import StringConstraints, TypeAdapter
+from typing import Annotated, Any, ClassVar
 
 from eventdocs.errors import ConfigError, LoadError
-from eventdocs.load._cache import CACHE_TAG, digest
-from eventdocs.load._models import FrozenModel, validate_document
-from eventdocs.load._yaml import YamlDocument, read_text
+from eventdocs.load._cache import CACHE_TAG, cached_parse, digest
+from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
+from eventdocs.load._yaml import YamlDocument, decode_text, read_bytes
 from eventdocs.load.locale import Locale, load_locale, share_source_texts
 from eventdocs.load.schema import EventSchema, load_event_schema
 
@@ -22,18 +20,18 @@ MAX_EVENTS = 5_000
 MAX_LOCALES = 200
 
 
-class ProjectConfig(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class ProjectConfig:
     """Settings from ``eventdocs.toml``; every one has a sensible default."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+
     source_locale: str = "en"
-    schema_base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = (
+    schema_base_url: Annotated[str, Constrained(pattern=r"^https?://[^\s]+/$")] = (
         "https://docs.example.com/schemas/"
     )
     # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
     identical_allowed: tuple[str, ...] = ()
-
-
-_CONFIG = TypeAdapter(ProjectConfig)
 
 
 @dataclass(frozen=True)
@@ -73,19 +71,23 @@ class Project:
         raise ConfigError(f"unknown locale {code!r}; this project has: {known}")
 
 
-def load_config(root: Path) -> ProjectConfig:
+def load_config(root: Path, *, cache_root: Path | None = None) -> ProjectConfig:
     """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""
     path = root / CONFIG_FILE
     if not path.exists():
         return ProjectConfig()
-    text = read_text(path, what="config file")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise LoadError(f"invalid TOML: {error}", path=path) from None
-    section = data.get("eventdocs", {})
-    document = YamlDocument(path, section, text)
-    return validate_document(_CONFIG, document)
+    raw = read_bytes(path, what="config file")
+
+    def parse() -> ProjectConfig:
+        text = decode_text(raw, path)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise LoadError(f"invalid TOML: {error}", path=path) from None
+        section = data.get("eventdocs", {})
+        return validate_document(ProjectConfig, YamlDocument(path, section, text))
+
+    return cached_parse(cache_root, digest("config", str(path), raw), parse)
 
 
 _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
@@ -128,8 +130,8 @@ def templates_and_config_digest(root: Path) -> str:
 
 def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
-    config = load_config(root)
     cache_root = root if use_cache else None
+    config = load_config(root, cache_root=cache_root)
     schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
     loaded = [load_event_schema(path, cache_root=cache_root) for path in schema_files]
     events = tuple(event for event, _ in loaded)

@@ -3,36 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import Field as PydanticField
-from pydantic import StringConstraints, TypeAdapter, model_validator
+from typing import Annotated, Any, ClassVar, Literal
 
 from eventdocs.errors import LoadError
 from eventdocs.load._cache import cached_parse, digest
-from eventdocs.load._models import FrozenModel, validate_document
+from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import load_yaml, read_bytes
 
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
-EventName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-FieldName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
-StatusValue = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-Product = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+EventName = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+FieldName = Annotated[str, Constrained(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+StatusValue = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Product = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 
 JsonType = Literal["string", "integer", "number", "boolean", "object", "array"]
 Format = Literal["date-time", "date", "uri", "email", "uuid"]
 
 
-class Status(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class Status:
     """One value the event's status can take, in the order the page lists them."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
     value: StatusValue
     deprecated: bool = False
 
 
-class Field(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class Field:
     """One payload field; objects nest their own fields, arrays name their item type."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
     name: FieldName
     type: JsonType
@@ -45,8 +49,7 @@ class Field(FrozenModel):
     values: Literal["statuses"] | None = None
     fields: tuple[Field, ...] = ()
 
-    @model_validator(mode="after")
-    def _shape_fits_type(self) -> Field:
+    def __post_init__(self) -> None:
         if self.fields and self.type != "object":
             raise ValueError(f"field {self.name!r}: only an object has nested fields")
         if (self.items is None) != (self.type != "array"):
@@ -54,34 +57,37 @@ class Field(FrozenModel):
         if (self.format or self.pattern or self.values) and self.type != "string":
             raise ValueError(f"field {self.name!r}: format, pattern and values are for strings")
         _check_unique([field.name for field in self.fields], "field")
-        return self
 
 
-class Availability(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class Availability:
     """Where the event is sent from: products that emit it, and message direction."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
     products: tuple[Product, ...] = ()
     direction: Literal["outgoing", "incoming", "both"] = "both"
 
 
-class EventSchema(FrozenModel):
+@dataclass(frozen=True, kw_only=True)
+class EventSchema:
     """One webhook event: its name, version, statuses, payload fields and examples."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+
     event: EventName
-    version: Annotated[int, PydanticField(ge=1)]
+    version: Annotated[int, Constrained(ge=1)]
     availability: Availability = Availability()
     statuses: tuple[Status, ...] = ()
     payload: tuple[Field, ...]
-    examples: Annotated[tuple[dict[str, Any], ...], PydanticField(min_length=1)]
+    examples: Annotated[tuple[dict[str, Any], ...], Constrained(min_length=1)]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> EventSchema:
+    def __post_init__(self) -> None:
         _check_unique([status.value for status in self.statuses], "status")
         _check_unique([field.name for field in self.payload], "field")
         uses_statuses = any(field.values == "statuses" for _, field in self.walk_fields())
         if uses_statuses != bool(self.statuses):
             raise ValueError("statuses are listed if and only if a field takes `values: statuses`")
-        return self
 
     def walk_fields(self) -> Iterator[tuple[str, Field]]:
         """Yield ``(dotted path, field)`` for every payload field, parents before children."""
@@ -103,9 +109,6 @@ def _check_unique(names: list[str], what: str) -> None:
         seen.add(name)
 
 
-_EVENT_SCHEMA = TypeAdapter(EventSchema)
-
-
 def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[EventSchema, str]:
     """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and its digest."""
     raw = read_bytes(path, what="event schema")
@@ -113,7 +116,7 @@ def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[Ev
 
     def parse() -> EventSchema:
         document = load_yaml(path, what="event schema", raw=raw)
-        schema = validate_document(_EVENT_SCHEMA, document)
+        schema = validate_document(EventSchema, document)
         if schema.event != path.stem:
             raise LoadError(
                 f"event {schema.event!r} does not match the file name {path.name!r}",

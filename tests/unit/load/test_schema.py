@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from eventdocs.load._models import validate_data
 from eventdocs.load.schema import EventSchema
 
 EXAMPLE = [{"event": "thing_done", "payload": {}}]
@@ -41,17 +42,18 @@ def schema(**changes: Any) -> dict[str, Any]:
 def test_inconsistent_schema_is_refused(changes: dict[str, Any], message: str) -> None:
     """Each inconsistency is a validation error that says what is wrong."""
     with pytest.raises(ValidationError, match=message):
-        EventSchema.model_validate(schema(**changes))
+        validate_data(EventSchema, schema(**changes))
 
 
 def test_walk_fields_lists_parents_before_children() -> None:
     """Dotted paths, depth first, in the order written."""
-    event = EventSchema.model_validate(
+    event = validate_data(
+        EventSchema,
         schema(
             payload=[
                 {"name": "a", "type": "object", "fields": [{"name": "b", "type": "string"}]},
                 {"name": "c", "type": "string"},
             ]
-        )
+        ),
     )
     assert [path for path, _ in event.walk_fields()] == ["a", "a.b", "c"]
