@@ -76,6 +76,13 @@ class _Renderer:
         self.missing_source: dict[str, str] = {}
         self.outdated: dict[str, frozenset[str]] = {}
         self.json_schemas: dict[str, dict[str, Any]] = {}
+        # Paths as generated files name them, worked out once rather than for every output.
+        self.event_files = {
+            event: project.relative(path) for event, path in project.event_paths.items()
+        }
+        self.locale_files = {
+            locale.code: project.relative(locale.path) for locale in project.locales
+        }
 
     def wanted(self, path: str, *parts: str) -> bool:
         """Record the output's fingerprint; tell whether it must be rendered."""
@@ -113,7 +120,7 @@ class _Renderer:
 
     def render_pages(self, translations: Translations) -> None:
         project, locale = self.project, translations.target
-        locale_file = project.relative(locale.path)
+        locale_file = self.locale_files[locale.code]
         base_url = project.config.schema_base_url
         for event in project.events:
             path = event_page_path(locale, event)
@@ -124,9 +131,7 @@ class _Renderer:
                 event,
                 translations,
                 schema_url=schema_id(base_url, event, None),
-                generated_from=generated_note(
-                    project.relative(project.event_paths[event.event]), locale_file
-                ),
+                generated_from=generated_note(self.event_files[event.event], locale_file),
             )
             self.add(page.path, page.text, page.fallbacks)
         path = events_index_path(locale)
@@ -152,10 +157,7 @@ class _Renderer:
             event,
             translations.plain.__getitem__,
             schema_id=schema_id(project.config.schema_base_url, event, code),
-            comment=generated_note(
-                project.relative(project.event_paths[event.event]),
-                project.relative(locale.path),
-            ),
+            comment=generated_note(self.event_files[event.event], self.locale_files[locale.code]),
         )
         if code is None:
             self.json_schemas[event.event] = document

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from eventdocs.errors import WriteError
 from eventdocs.load._cache import cache_dir
@@ -53,10 +53,11 @@ def generated_files_on_disk(
         return set()
     found: set[str] = set()
     for folder, _, names in os.walk(base):
+        prefix = Path(folder).relative_to(root).as_posix()
         for name in names:
             if not name.endswith((".md", ".json")):
                 continue
-            relative = Path(folder, name).relative_to(root).as_posix()
+            relative = f"{prefix}/{name}"
             if relative not in known and is_generated(root / relative):
                 found.add(relative)
     return found
@@ -68,12 +69,12 @@ def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
     return sorted(base.rglob(".*.tmp")) if base.is_dir() else []
 
 
-def _inside(root: Path, relative: str) -> Path:
-    parts = PurePosixPath(relative).parts
+def _inside(root: str, relative: str) -> str:
+    parts = relative.split("/")
     # Names are validated on load; this is the last line of defence against writing elsewhere.
     if len(parts) < 2 or parts[0] != "docs" or any(part in {"", ".", ".."} for part in parts):
         raise WriteError(f"refusing to write outside docs/: {relative}")
-    return root / relative
+    return os.path.join(root, *parts)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -95,11 +96,12 @@ def atomic_write(path: Path, data: bytes) -> None:
 _TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
-def _same_content(path: Path, data: bytes) -> bool:
+def _same_content(path: str, data: bytes) -> bool:
     try:
-        if path.stat().st_size != len(data):
+        if os.stat(path).st_size != len(data):
             return False
-        return path.read_bytes() == data
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except FileNotFoundError:
         return False
 
@@ -138,24 +140,26 @@ class StagedWrite:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.report = WriteReport()
-        self.staged: list[tuple[str, Path]] = []
-        self.folders: set[Path] = set()
+        self.staged: list[tuple[str, str]] = []
+        self.folders: set[str] = set()
         self.created_folders: list[Path] = []
         self.seen: set[str] = set()
         # Unique to this build: builds take turns, and a killed one's leftovers are cleared.
         self.token = f"{os.getpid()}-{time.monotonic_ns()}"
 
     def __call__(self, file: GeneratedFile) -> None:
-        target = _inside(self.root, file.path)
+        # Plain strings, not Path objects: a large project stages tens of thousands of files.
+        target = _inside(str(self.root), file.path)
         self.seen.add(file.path)
         data = file.text.encode("utf-8")
         try:
             if _same_content(target, data):
                 self.report.unchanged.append(file.path)
                 return
-            if target.parent not in self.folders:
-                self._make_folder(target.parent)
-            temporary = target.with_name(f".{target.name}.{self.token}.tmp")
+            folder, name = os.path.split(target)
+            if folder not in self.folders:
+                self._make_folder(folder)
+            temporary = os.path.join(folder, f".{name}.{self.token}.tmp")
             # Our own name, so no random retries and no chmod (mkstemp makes files private);
             # no fsync: the rename is what keeps a killed build from leaving a half-written
             # file, and syncing each of thousands of pages would double a full build.
@@ -166,9 +170,10 @@ class StagedWrite:
             raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
         self.staged.append((file.path, temporary))
 
-    def _make_folder(self, folder: Path) -> None:
-        missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
-        folder.mkdir(parents=True, exist_ok=True)
+    def _make_folder(self, folder: str) -> None:
+        path = Path(folder)
+        missing = [parent for parent in (path, *path.parents) if not parent.exists()]
+        path.mkdir(parents=True, exist_ok=True)
         self.created_folders.extend(reversed(missing))
         self.folders.add(folder)
 
@@ -176,7 +181,7 @@ class StagedWrite:
         """Rename every staged file into place; remove generated files not in ``known``."""
         try:
             for path, temporary in self.staged:
-                os.replace(temporary, self.root / path)
+                os.replace(temporary, os.path.join(self.root, path))
                 self.report.written.append(path)
             self.staged.clear()
             for stale in sorted(generated_files_on_disk(self.root, known=known | self.seen)):
@@ -189,7 +194,8 @@ class StagedWrite:
     def abort(self) -> None:
         """Drop every staged file; the old ones stay as they were."""
         for _, temporary in self.staged:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         self.staged.clear()
         for folder in reversed(self.created_folders):
             with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
