@@ -76,6 +76,8 @@ class _Renderer:
         self.missing_source: dict[str, str] = {}
         self.outdated: dict[str, frozenset[str]] = {}
         self.json_schemas: dict[str, dict[str, Any]] = {}
+        # Each event's one-line summary in each language, for the catalog.
+        self.summaries: dict[str, dict[str, str]] = {}
         # Paths as generated files name them, worked out once rather than for every output.
         self.event_files = {
             event: project.relative(path) for event, path in project.event_paths.items()
@@ -116,6 +118,11 @@ class _Renderer:
         self.render_pages(translations)
         for event in self.project.events:
             self.render_schema(event, translations)
+        translations.begin()  # the catalog is not a page: its fallbacks show nowhere
+        self.summaries[locale.code] = {
+            event.event: translations.plain[f"events.{event.event}.summary"]
+            for event in self.project.events
+        }
         self.used_keys |= translations.release()
 
     def render_pages(self, translations: Translations) -> None:
@@ -167,12 +174,11 @@ class _Renderer:
     def render_catalog(self) -> None:
         project, source = self.project, self.project.source
         self.wanted(CATALOG_PATH, "catalog", *self.everything(source))
-        summaries = {locale.code: Translations(source, locale).plain for locale in project.locales}
         catalog = build_catalog(
             project.events,
             project.locales,
             project.config.schema_base_url,
-            lambda event, locale: summaries[locale.code][f"events.{event.event}.summary"],
+            lambda event, locale: self.summaries[locale.code][event.event],
             {
                 event: tuple(sorted({version for version, _ in published}))
                 for event, published in project.published_files.items()
