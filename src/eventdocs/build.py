@@ -8,7 +8,7 @@ from eventdocs.errors import RenderError
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
 from eventdocs.write.files import WriteReport, staged_write
-from eventdocs.write.manifest import BuildManifest, inputs_digest
+from eventdocs.write.manifest import BuildManifest, inputs_loaded, inputs_on_disk
 
 
 def check_source_complete(project: Project, rendering: Rendering) -> None:
@@ -31,7 +31,7 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
     """
     manifest = BuildManifest.read(root) if incremental else BuildManifest()
     # Hashing every input is only worth it when there is a previous build to compare with.
-    if manifest.outputs and manifest.is_current(root, inputs_digest(root, manifest.outputs)):
+    if manifest.outputs and manifest.is_current(root, inputs_on_disk(root, manifest.outputs)):
         return WriteReport(unchanged=sorted(manifest.outputs))
     project = load_project(root, use_cache=incremental)
     with staged_write(root) as writer:
@@ -44,5 +44,5 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
         expected = frozenset(rendering.fingerprints)
         report = writer.commit(rendering.kept_files | expected)
     report.unchanged.extend(sorted(expected - writer.seen))
-    manifest.save(root, inputs_digest(root, expected), rendering.fingerprints)
+    manifest.save(root, inputs_loaded(project, expected), rendering.fingerprints)
     return report

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.acceptance.test_second_event import add_second_event
 from tests.conftest import Run, snapshot_files
@@ -85,3 +88,30 @@ def test_deleted_cache_changes_nothing(project: Path, run_cli: Callable[..., Run
     result = run_cli("-C", project, "build")
     assert "0 written" in result.out
     assert snapshot_files(project) == before
+
+
+def test_input_edited_during_a_build_is_rebuilt_next_time(
+    project: Path, run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest records the inputs as the build read them: a locale file saved while a
+    build was rendering is not mistaken for built, and the next build shows the edit."""
+    import eventdocs.build
+
+    french = project / "locales" / "fr.yaml"
+    render = eventdocs.build.render_project
+
+    def render_then_edit(*args: Any, **kwargs: Any) -> Any:
+        rendering = render(*args, **kwargs)
+        french.write_text(
+            french.read_text("utf-8").replace('"Lu"', '"Lu par le destinataire"'), "utf-8"
+        )
+        return rendering
+
+    monkeypatch.setattr(eventdocs.build, "render_project", render_then_edit)
+    eventdocs.build.build(project)
+    monkeypatch.undo()
+    page = project / "docs/fr/events/message_status_updated.md"
+    assert "Lu par le destinataire" not in page.read_text("utf-8")
+    result = run_cli("-C", project, "build")
+    assert "0 written" not in result.out
+    assert "Lu par le destinataire" in page.read_text("utf-8")

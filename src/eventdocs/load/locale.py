@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, KeysView, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, NamedTuple
 
 import yaml
 
 from eventdocs.errors import LoadError
-from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._cache import cached_parse, content_digest, digest
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
 
@@ -98,6 +98,8 @@ class Locale:
     entries: Entries
     # A digest per group of keys (`ui`, or an event's name), for incremental builds.
     digests: Mapping[str, str]
+    # The digest of the file's bytes this was loaded from.
+    content_digest: str = ""
 
 
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
@@ -144,6 +146,7 @@ def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) 
     """Load one locale file; the language code is the file name without ``.yaml``."""
     code = validate_locale_code(path.stem, path=path)
     raw = read_bytes(path, what="locale file")
+    content = content_digest(raw)
 
     def parse() -> Locale:
         document = load_yaml(path, what="locale file", raw=raw)
@@ -152,9 +155,9 @@ def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) 
                 "a locale file maps keys to strings at its top level", path=path, line=1
             )
         entries = _source_entries(document) if is_source else _translation_entries(document)
-        return Locale(code, path, is_source, entries, group_digests(entries))
+        return Locale(code, path, is_source, entries, group_digests(entries), content)
 
-    return cached_parse(cache_root, digest("locale", str(path), str(is_source), raw), parse)
+    return cached_parse(cache_root, digest("locale", str(path), str(is_source), content), parse)
 
 
 def _lines(document: YamlDocument) -> dict[str, int]:
@@ -189,7 +192,7 @@ def share_source_texts(source: Locale, locale: Locale) -> Locale:
         if original is not None and row[2] == original[1]:
             row = (original[0], row[1], original[1], row[3])
         rows[row[0]] = row
-    return Locale(locale.code, locale.path, locale.is_source, Entries(rows), locale.digests)
+    return replace(locale, entries=Entries(rows))
 
 
 def _source_entries(document: YamlDocument) -> Entries:

@@ -48,6 +48,8 @@ class Project:
     # Content digests of the inputs, for incremental builds.
     event_digests: dict[str, str] = field(default_factory=dict)
     settings_digest: str = ""
+    # Each schema and locale file (relative to the root) → the digest of the bytes loaded.
+    file_digests: dict[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> Locale:
@@ -153,6 +155,13 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     )
     if not (root / "templates").is_dir():
         raise ConfigError("templates folder not found", path=root / "templates")
+    file_digests = {
+        **{
+            path.relative_to(root).as_posix(): content
+            for path, (_, content) in zip(schema_files, loaded, strict=True)
+        },
+        **{locale.path.relative_to(root).as_posix(): locale.content_digest for locale in locales},
+    }
     return Project(
         root=root,
         config=config,
@@ -162,4 +171,5 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         published_files={event.event: _published_files(root, event) for event in events},
         event_digests={event.event: key for event, key in loaded},
         settings_digest=templates_and_config_digest(root),
+        file_digests=file_digests,
     )

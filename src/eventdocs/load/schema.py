@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 from eventdocs.errors import LoadError
-from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load._cache import cached_parse, content_digest, digest
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import load_yaml, read_bytes
 
@@ -110,9 +110,10 @@ def _check_unique(names: list[str], what: str) -> None:
 
 
 def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[EventSchema, str]:
-    """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and its digest."""
+    """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and the digest of
+    the bytes it was loaded from."""
     raw = read_bytes(path, what="event schema")
-    key = digest("schema", str(path), raw)
+    content = content_digest(raw)
 
     def parse() -> EventSchema:
         document = load_yaml(path, what="event schema", raw=raw)
@@ -125,4 +126,4 @@ def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[Ev
             )
         return schema
 
-    return cached_parse(cache_root, key, parse), key
+    return cached_parse(cache_root, digest("schema", str(path), content), parse), content

@@ -9,29 +9,47 @@ or which changed on disk, are rendered again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdocs.load._cache import CACHE_TAG, cache_dir, digest, file_digest, write_atomically
-from eventdocs.load.project import CONFIG_FILE, templates_and_config_digest
+from eventdocs.load.project import CONFIG_FILE, Project, templates_and_config_digest
 
 MANIFEST = "build-manifest.json"
 
 
-def inputs_digest(root: Path, outputs: Iterable[str]) -> str:
-    """A digest of every input of a build: config, templates, schemas, locales, and the schema
-    files of earlier versions (every JSON file under docs/schemas/ that is not an output)."""
-    parts: list[bytes | str] = [templates_and_config_digest(root)]
-    for folder in ("schema", "locales"):
-        for path in sorted((root / folder).glob("*.yaml")):
-            parts += [path.name, file_digest(path)]
+def inputs_digest(
+    settings: str, files: Mapping[str, str], root: Path, outputs: Iterable[str]
+) -> str:
+    """A digest of every input of a build: templates and config (``settings``), each schema and
+    locale file's content digest, and the schema files of earlier versions (every JSON file
+    under docs/schemas/ that is not an output)."""
+    parts: list[str] = [settings]
+    for name, content in sorted(files.items()):
+        parts += [name, content]
     schemas = root / "docs" / "schemas"
     if schemas.is_dir():
         generated = set(outputs)
         names = (path.relative_to(root).as_posix() for path in schemas.rglob("*.json"))
         parts += sorted(name for name in names if name not in generated)
     return digest(CONFIG_FILE, *parts)
+
+
+def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
+    """``inputs_digest`` of the files as they are now, each read in chunks."""
+    files = {
+        path.relative_to(root).as_posix(): file_digest(path)
+        for folder in ("schema", "locales")
+        for path in (root / folder).glob("*.yaml")
+    }
+    return inputs_digest(templates_and_config_digest(root), files, root, outputs)
+
+
+def inputs_loaded(project: Project, outputs: Iterable[str]) -> str:
+    """``inputs_digest`` of the files as the build read them: a file edited while the build
+    ran is then seen as changed by the next build."""
+    return inputs_digest(project.settings_digest, project.file_digests, project.root, outputs)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
