@@ -118,6 +118,9 @@ def main() -> None:
     # Full builds and floor runs alternate, so both meet the file system in the same state:
     # creating thousands of files just after deleting as many is slower, and by how much drifts.
     floor_out = work / "floor"
+    floor_command = [PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)]
+    # Every timed run then starts by deleting the previous run's files, the builds' included.
+    timed(floor_command, work)
     full_samples: list[float] = []
     floor_samples: list[float] = []
     for _ in range(runs):
@@ -125,7 +128,6 @@ def main() -> None:
         (cache / "build-manifest.json").unlink(missing_ok=True)
         full_samples.append(timed(build, project)[0])
         empty(floor_out)
-        floor_command = [PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)]
         floor_samples.append(float(timed(floor_command, work)[1]))
     full, floor = statistics.median(full_samples), statistics.median(floor_samples)
     pages = sum(1 for path in docs.rglob("*.md"))
