@@ -134,6 +134,8 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
     cache_root = root if use_cache else None
     config = load_config(root, cache_root=cache_root)
+    # Digested before the templates are read: a template edited during the build is rebuilt.
+    settings_digest = templates_and_config_digest(root)
     schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
     loaded = [load_event_schema(path, cache_root=cache_root) for path in schema_files]
     events = tuple(event for event, _ in loaded)
@@ -170,6 +172,6 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         locales=locales,
         published_files={event.event: _published_files(root, event) for event in events},
         event_digests={event.event: key for event, key in loaded},
-        settings_digest=templates_and_config_digest(root),
+        settings_digest=settings_digest,
         file_digests=file_digests,
     )
