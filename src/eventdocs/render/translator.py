@@ -8,6 +8,7 @@ is current is remembered; a fallback is resolved, and recorded, on every lookup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from eventdocs.load.locale import Locale
 from eventdocs.render._markdown import Markdown, escape_inline
@@ -21,6 +22,9 @@ class Fallbacks:
     outdated: set[str] = field(default_factory=set)
     # Keys the source language does not have: nothing can be shown, the build refuses.
     missing_source: set[str] = field(default_factory=set)
+
+
+Text = TypeVar("Text", bound=str)
 
 
 class _Resolver:
@@ -46,7 +50,17 @@ class _Resolver:
         return entry[1] if entry is not None and entry[1] else original[1]
 
 
-class _Plain(dict[str, str]):
+class _Table(dict[str, Text]):
+    """A dictionary filled on first lookup, where ``get`` means the same as a subscript."""
+
+    __slots__ = ()
+
+    def get(self, key: str, default: object = None) -> Text:
+        # Without this, `t.get(key)` in a template would skip resolving and print "None".
+        return self[key]
+
+
+class _Plain(_Table[str]):
     """The texts themselves, for JSON Schema and front matter; filled on first lookup."""
 
     __slots__ = ("_resolver",)
@@ -63,7 +77,7 @@ class _Plain(dict[str, str]):
         return text
 
 
-class _Markdown(dict[str, Markdown]):
+class _Markdown(_Table[Markdown]):
     """The texts escaped for a Markdown page; each looked up through the plain table."""
 
     __slots__ = ("_plain", "_resolver")

@@ -62,3 +62,11 @@ def test_missing_source_is_recorded_and_every_lookup_counted() -> None:
     assert strings.plain["a"] == "Hello"
     assert strings.fallbacks.missing_source == {"zzz"}
     assert strings.used == {"zzz", "a"}
+
+
+def test_get_resolves_like_a_subscript() -> None:
+    """`t.get(key)` in a template falls back and records like `t[key]`, never printing None."""
+    strings = Translations(ENGLISH, locale("fr", {}, source=False))
+    assert strings.markdown.get("a") == "Hello"
+    assert strings.plain.get("b") == "Bye"
+    assert strings.fallbacks.outdated == {"a", "b"}
