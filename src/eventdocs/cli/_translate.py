@@ -42,6 +42,8 @@ def accept_command(root: Path, arguments: tuple[str, ...], minor: bool) -> None:
 def new_locale_command(root: Path, code: str) -> None:
     """Create locales/CODE.yaml with every key, untranslated (CODE is a BCP 47 tag)."""
     project = load_project(root)
-    path = scaffold_locale(project, code, render_project(project).used_keys)
+    # Only the keys the pages use are wanted: the rendered files are dropped as they come.
+    used_keys = render_project(project, sink=lambda file: None).used_keys
+    path = scaffold_locale(project, code, used_keys)
     click.echo(f"created {project.relative(path)}: fill in each `text`, then run `eventdocs check`")
     click.echo(f"add `- locale: {code}` to the i18n languages in mkdocs.yml to publish it")

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventdocs._atomic import atomic_write
 from eventdocs.edit._yaml_text import yaml_string
 from eventdocs.errors import UsageError
 from eventdocs.load._yaml import read_text
 from eventdocs.load.locale import Entry, Locale, source_spans
 from eventdocs.load.project import Project
-from eventdocs.write.files import atomic_write
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventdocs._atomic import atomic_write
 from eventdocs.edit._yaml_text import translation_entry, translation_file_header
 from eventdocs.errors import LoadError, UsageError
 from eventdocs.load.locale import validate_locale_code
 from eventdocs.load.project import Project
-from eventdocs.write.files import atomic_write
 
 
 def scaffold_locale(project: Project, code: str, used_keys: frozenset[str]) -> Path:

@@ -6,16 +6,16 @@ be written builds without it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from eventdocs import __version__
+from eventdocs._atomic import atomic_write
 
 CACHE_DIR = ".eventdocs-cache"
 # A new eventdocs or Python version never reads an older cache.
@@ -53,14 +53,8 @@ def cache_dir(root: Path) -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Best effort: a cache that cannot be written is simply not written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        atomic_write(path, data)
 
 
 def cached_parse(root: Path | None, key: str, parse: Callable[[], T]) -> T:

@@ -45,10 +45,9 @@ class Project:
     locales: tuple[Locale, ...]
     # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
     published_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-    # Content digests of the inputs, for incremental builds.
-    event_digests: dict[str, str] = field(default_factory=dict)
+    # Content digests of the inputs, for incremental builds: templates and config, and each
+    # schema and locale file (by its path relative to the root) as it was loaded.
     settings_digest: str = ""
-    # Each schema and locale file (relative to the root) → the digest of the bytes loaded.
     file_digests: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -171,7 +170,6 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         event_paths={event.event: path for event, path in zip(events, schema_files, strict=True)},
         locales=locales,
         published_files={event.event: _published_files(root, event) for event in events},
-        event_digests={event.event: key for event, key in loaded},
         settings_digest=settings_digest,
         file_digests=file_digests,
     )

@@ -85,6 +85,9 @@ class _Renderer:
         self.locale_files = {
             locale.code: project.relative(locale.path) for locale in project.locales
         }
+        self.event_digests = {
+            event: project.file_digests[path] for event, path in self.event_files.items()
+        }
 
     def wanted(self, path: str, *parts: str) -> bool:
         """Record the output's fingerprint; tell whether it must be rendered."""
@@ -96,7 +99,7 @@ class _Renderer:
         # A page shows the event's own strings and the `ui.*` ones, in both languages.
         source = self.project.source
         return (
-            self.project.event_digests[event.event],
+            self.event_digests[event.event],
             *(
                 language.digests.get(group, "")
                 for language in (source, locale)
@@ -105,10 +108,9 @@ class _Renderer:
         )
 
     def everything(self, locale: Locale) -> tuple[str, ...]:
-        project = self.project
         return (
-            *project.event_digests.values(),
-            *project.source.digests.values(),
+            *self.event_digests.values(),
+            *self.project.source.digests.values(),
             *locale.digests.values(),
         )
 
@@ -123,7 +125,7 @@ class _Renderer:
             event.event: translations.plain[f"events.{event.event}.summary"]
             for event in self.project.events
         }
-        self.used_keys |= translations.release()
+        self.used_keys |= translations.used
 
     def render_pages(self, translations: Translations) -> None:
         project, locale = self.project, translations.target

@@ -120,14 +120,6 @@ class Translations:
         """Every key looked up so far."""
         return self.plain.keys() | self._resolver.fallen_back
 
-    def release(self) -> set[str]:
-        """Free the tables (template contexts may keep them reachable a while); return
-        every key looked up."""
-        used = self.used
-        self.plain.clear()
-        self.markdown.clear()
-        return used
-
     def begin(self) -> Fallbacks:
         """Start recording the fallbacks of a new output; return its record."""
         self._resolver.fallbacks = Fallbacks()

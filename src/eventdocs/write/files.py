@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,22 +76,6 @@ def _inside(root: str, relative: str) -> str:
     return os.path.join(root, *parts)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename; a crash leaves the old file intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 _TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -139,6 +122,8 @@ class StagedWrite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # Plain strings, not Path objects: a large project stages tens of thousands of files.
+        self._root = str(root)
         self.report = WriteReport()
         self.staged: list[tuple[str, str]] = []
         self.folders: set[str] = set()
@@ -148,8 +133,7 @@ class StagedWrite:
         self.token = f"{os.getpid()}-{time.monotonic_ns()}"
 
     def __call__(self, file: GeneratedFile) -> None:
-        # Plain strings, not Path objects: a large project stages tens of thousands of files.
-        target = _inside(str(self.root), file.path)
+        target = _inside(self._root, file.path)
         self.seen.add(file.path)
         data = file.text.encode("utf-8")
         try:
@@ -181,7 +165,7 @@ class StagedWrite:
         """Rename every staged file into place; remove generated files not in ``known``."""
         try:
             for path, temporary in self.staged:
-                os.replace(temporary, os.path.join(self.root, path))
+                os.replace(temporary, os.path.join(self._root, path))
                 self.report.written.append(path)
             self.staged.clear()
             for stale in sorted(generated_files_on_disk(self.root, known=known | self.seen)):

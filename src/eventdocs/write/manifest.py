@@ -19,7 +19,7 @@ from eventdocs.load.project import CONFIG_FILE, Project, templates_and_config_di
 MANIFEST = "build-manifest.json"
 
 
-def inputs_digest(
+def _inputs_digest(
     settings: str, files: Mapping[str, str], root: Path, outputs: Iterable[str]
 ) -> str:
     """A digest of every input of a build: templates and config (``settings``), each schema and
@@ -37,19 +37,19 @@ def inputs_digest(
 
 
 def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
-    """``inputs_digest`` of the files as they are now, each read in chunks."""
+    """``_inputs_digest`` of the files as they are now, each read in chunks."""
     files = {
         path.relative_to(root).as_posix(): file_digest(path)
         for folder in ("schema", "locales")
         for path in (root / folder).glob("*.yaml")
     }
-    return inputs_digest(templates_and_config_digest(root), files, root, outputs)
+    return _inputs_digest(templates_and_config_digest(root), files, root, outputs)
 
 
 def inputs_loaded(project: Project, outputs: Iterable[str]) -> str:
-    """``inputs_digest`` of the files as the build read them: a file edited while the build
+    """``_inputs_digest`` of the files as the build read them: a file edited while the build
     ran is then seen as changed by the next build."""
-    return inputs_digest(project.settings_digest, project.file_digests, project.root, outputs)
+    return _inputs_digest(project.settings_digest, project.file_digests, project.root, outputs)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
