@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eventdocs.check._text import markup_difference, unsafe_content, word_diff, words
+from eventdocs.check._text import word_diff, words
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load.locale import Entry, Locale
 from eventdocs.load.project import Project
+from eventdocs.render.prose_rules import markup_difference, unsafe_content
 
 
 def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[Finding]:

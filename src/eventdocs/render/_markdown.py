@@ -1,20 +1,19 @@
-"""Making translated prose inert in Markdown: no raw HTML, no block syntax, no attribute lists.
+"""Markdown text a page may print as it is: translated prose made inert, code, JSON blocks.
 
-Translations may use inline Markdown (bold, emphasis, inline code, links) and nothing else.
-Whatever else they contain is printed as the reader would expect to see it, never interpreted.
+Translations may use inline Markdown (bold, emphasis, inline code, links) and nothing else
+(see ``prose``). Whatever else they contain is printed as the reader would expect to see it,
+never interpreted.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from functools import lru_cache
 from typing import Any
 
 import orjson
 
-from eventdocs._inline import CODE_SPAN, UNSAFE_LINK_TARGET
+from eventdocs.render.prose import parse_prose
 
 
 class Markdown(str):
@@ -27,49 +26,10 @@ class Markdown(str):
     __slots__ = ()
 
 
-_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(\s|$)")
-# Line starts that open a block: heading, list item, rule, admonition, fence, quote.
-_BLOCK_OPENER = re.compile(r"^(#|[-+*](\s|$)|([-*_])(\s*\3){2,}\s*$|!!!|\?\?\?|```|~~~)")
-_NEEDS_FOLDING = re.compile(r"[\x00-\x1f\x7f-\x9f]|  |^ | $")
-_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_LINK_DEFINITION = re.compile(r"^\[[^\]]*\]:")
-# Entities, not backslashes: table rows split on a bare pipe; attribute lists start at a brace.
-_PROSE_SPECIALS = re.compile(r"[<>&{}|]|\]\(")
-_PROSE_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "|": "&#124;"})
-
-
-def _escape_prose(text: str) -> str:
-    if not _PROSE_SPECIALS.search(text):
-        return text
-    text = html.escape(text, quote=False).translate(_PROSE_ESCAPES)
-    # A link to another scheme (javascript:, data:) loses its link syntax and stays text.
-    first, *targets = text.split("](")
-    return first + "".join(
-        ("]&#40;" if UNSAFE_LINK_TARGET.match(target) else "](") + target for target in targets
-    )
-
-
-@lru_cache(maxsize=1 << 16)
 def escape_inline(text: str) -> Markdown:
-    """Return ``text`` as one line of inline Markdown that cannot start a block or emit HTML."""
-    if _NEEDS_FOLDING.search(text):
-        # Line breaks fold to spaces; other control characters mean nothing to a reader, and
-        # Markdown uses some as markers. No-break spaces are typography: they stay.
-        text = _CONTROL.sub("", _ASCII_SPACE.sub(" ", text))
-        text = _ASCII_SPACE.sub(" ", text).strip(" ")
-    pieces: list[str] = []
-    position = 0
-    for match in CODE_SPAN.finditer(text):
-        pieces.append(_escape_prose(text[position : match.start()]))
-        pieces.append(match.group(0))  # code spans escape their own content when rendered
-        position = match.end()
-    pieces.append(_escape_prose(text[position:]))
-    line = "".join(pieces)
-    if _BLOCK_OPENER.match(line) or _LINK_DEFINITION.match(line):
-        line = "\\" + line
-    line = _ORDERED_ITEM.sub(r"\1\\\2\3", line)
-    return Markdown(line)
+    """Return ``text`` as one line of inline Markdown that cannot start a block or emit HTML:
+    the inline code, emphasis and links it holds, every other character shown as typed."""
+    return Markdown(parse_prose(text).markdown)
 
 
 def quoted_title(text: str) -> Markdown:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from eventdocs.load.schema import Field
 from eventdocs.render._markdown import (
@@ -17,6 +19,7 @@ from eventdocs.render._markdown import (
     json_block,
     quoted_title,
 )
+from eventdocs.render.prose import parse_prose
 
 
 def _finalize(value: Any) -> Any:
@@ -59,9 +62,9 @@ def raw_url(url: str) -> Markdown:
 
 
 def front_matter_value(text: str) -> Markdown:
-    """Return ``text`` (already one line) as a YAML string for front matter, inline markup
-    removed."""
-    plain = re.sub(r"\*\*|`", "", text)
+    """Return ``text`` as a YAML string for front matter: its words without markup, with
+    ``<``, ``>`` and ``&`` escaped once, since the theme prints ``page.meta.title`` as HTML."""
+    plain = html.escape(parse_prose(text).plain, quote=False)
     return Markdown(json.dumps(plain, ensure_ascii=False))
 
 
@@ -82,8 +85,12 @@ def literal_keys(environment: jinja2.Environment) -> frozenset[str]:
 
 
 def build_environment(templates_dir: Path) -> jinja2.Environment:
-    """Return the environment every page is rendered with (strict about undefined names)."""
-    environment = jinja2.Environment(
+    """Return the environment every page is rendered with (strict about undefined names).
+
+    Templates arrive in pull requests too, and ``check`` renders them: sandboxed, a template
+    cannot reach Python internals or change the objects it is given.
+    """
+    environment = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=False,  # the output is Markdown; `_finalize` does the escaping
         finalize=_finalize,

@@ -122,7 +122,7 @@ class _Renderer:
             self.render_schema(event, translations)
         translations.begin()  # the catalog is not a page: its fallbacks show nowhere
         self.summaries[locale.code] = {
-            event.event: translations.plain[f"events.{event.event}.summary"]
+            event.event: translations.markdown[f"events.{event.event}.summary"]
             for event in self.project.events
         }
         self.used_keys |= translations.used
@@ -164,7 +164,8 @@ class _Renderer:
         fallbacks = translations.begin()
         document = build_event_json_schema(
             event,
-            translations.plain.__getitem__,
+            # Inert Markdown: schema viewers render descriptions as Markdown, HTML included.
+            translations.markdown.__getitem__,
             schema_id=schema_id(project.config.schema_base_url, event, code),
             comment=generated_note(self.event_files[event.event], self.locale_files[locale.code]),
         )

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from eventdocs.load.locale import Locale
 from eventdocs.render._markdown import Markdown, escape_inline
+from eventdocs.render.prose_rules import prose_fits
 
 
 @dataclass
@@ -47,7 +48,10 @@ class _Resolver:
             return key
         self.fallbacks.outdated.add(key)
         entry = self.target.entries.rows.get(key)
-        return entry[1] if entry is not None and entry[1] else original[1]
+        # A stale translation is better than none, unless the page could not show it safely.
+        if entry is not None and entry[1] and prose_fits(original[1], entry[1]):
+            return entry[1]
+        return original[1]
 
 
 class _Table(dict[str, Text]):
@@ -127,13 +131,20 @@ class Translations:
 
 
 def _current_texts(source: Locale, target: Locale) -> dict[str, str]:
-    """The target's texts translated from today's source text (all of them, for the source)."""
+    """The target's texts translated from today's source text (all of them, for the source),
+    where the page can show them: a translation the rules refuse falls back to the source."""
     english = source.entries.rows
     if target is source:
         return {key: text for key, (_, text, _, _) in english.items() if text}
     current: dict[str, str] = {}
     for key, (_, text, origin, _) in target.entries.rows.items():
         original = english.get(key)
-        if text and original is not None and original[1] and origin == original[1]:
+        if (
+            text
+            and original is not None
+            and original[1]
+            and origin == original[1]
+            and prose_fits(original[1], text)
+        ):
             current[key] = text
     return current

@@ -51,7 +51,7 @@ def test_markdown_strings_are_escaped_and_plain_ones_are_not() -> None:
     english = locale("en", {"a": ("Use <b> & {x}", None)}, source=True)
     strings = Translations(english, english)
     assert strings.plain["a"] == "Use <b> & {x}"
-    assert strings.markdown["a"] == "Use &lt;b&gt; &amp; &#123;x&#125;"
+    assert strings.markdown["a"] == "Use &lt;b&gt; &amp; \\{x\\}"
 
 
 def test_missing_source_is_recorded_and_every_lookup_counted() -> None:

@@ -1,0 +1,364 @@
+"""Translated prose made inert: parsed by the site's own Markdown parser, written from the tree.
+
+A string from a locale file may hold text, inline code, emphasis and links, nothing else. It is
+parsed with Python-Markdown and the very extensions the site renders with, so there is no second
+parser to disagree with the renderer on hostile input. The tree is checked against that
+allowlist — every refused construct becomes a *problem* that ``eventdocs check`` reports — and
+the Markdown a page shows is written back from the tree, every other character escaped. A
+string whose written-back form does not parse to the same tree is shown as literal text.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Union
+from xml.etree.ElementTree import Element
+
+if TYPE_CHECKING:
+    import markdown
+
+# The extensions of the site's `mkdocs.yml`; `eventdocs check` refuses a site that differs.
+SITE_MARKDOWN_EXTENSIONS: tuple[str, ...] = (
+    "admonition",
+    "attr_list",
+    "tables",
+    "toc",
+    "pymdownx.highlight",
+    "pymdownx.superfences",
+)
+_EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+
+# No string is longer: parsing is linear in practice, but a limit keeps every string cheap.
+MAX_PROSE_CHARS = 4_000
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    strong: bool
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    title: str | None
+    children: tuple[Node, ...]
+
+
+Node = Union[Text, Code, Emphasis, Link]  # noqa: UP007 (a runtime alias: `|` needs 3.10 types)
+
+# Characters that never reach a page: C0/C1 controls, line and paragraph separators, bidi
+# controls and zero-width characters. `check` names each one; pages drop them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\u061c\ufeff]"
+)
+_SPACES = re.compile(r"[ \t\n\r]+")
+# Without one of these, a line has no inline syntax and needs no parser.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}<>&|!]")
+# Line starts that open a block: heading, list item, rule, admonition, fence, quote, table.
+_BLOCK_OPENER = re.compile(r"^(?:#|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|[-*_]{3}|!!!|```|~~~|>|\|)")
+_ESCAPE_TEXT = re.compile(r"[\\`*\[\]{}<>&|!#]|(?<!\w)_|_(?!\w)")
+_ENTITY = re.compile(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});$")
+_SAFE_HREF = re.compile(r"^(?:(?:https?|mailto):|[^:]*$)")
+_HREF_CHARACTERS = re.compile(r"^[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*$")
+_ESCAPED_CHARACTER = re.compile("\x02([0-9]+)\x03")
+_STASHED = re.compile("\x02wzxhzdk:([0-9]+)\x03")
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One string as the site would render it: its inline nodes, what ``check`` refuses in it,
+    and the Markdown that shows it inertly."""
+
+    nodes: tuple[Node, ...]
+    problems: tuple[str, ...]
+    markdown: str
+
+    @property
+    def plain(self) -> str:
+        """The words a reader sees, without markup (for titles and front matter)."""
+        return _plain_of(self.nodes)
+
+    @property
+    def prose_text(self) -> str:
+        """The text outside inline code, where template syntax and placeholders would be."""
+        return " ".join(node.text for node in _walk(self.nodes) if isinstance(node, Text))
+
+    @property
+    def code_spans(self) -> Counter[str]:
+        return Counter(node.code for node in _walk(self.nodes) if isinstance(node, Code))
+
+    @property
+    def links(self) -> Counter[tuple[str, str | None]]:
+        return Counter(
+            (node.href, node.title) for node in _walk(self.nodes) if isinstance(node, Link)
+        )
+
+    def emphasis(self, *, strong: bool) -> int:
+        return sum(
+            1 for node in _walk(self.nodes) if isinstance(node, Emphasis) and node.strong is strong
+        )
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Name each control, separator, bidi or zero-width character of ``text`` (``U+202E …``)."""
+    return [
+        f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+        for char in dict.fromkeys(_INVISIBLE.findall(text.replace("\t", "").replace("\n", "")))
+    ]
+
+
+def clean_line(text: str) -> str:
+    """``text`` as one line: invisible characters dropped, runs of spaces and breaks folded."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip(" ")
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_prose(text: str) -> Prose:
+    """Parse ``text`` as the site renders a line of prose; see the module's docstring."""
+    line = clean_line(text)
+    problems: list[str] = []
+    if len(line) > MAX_PROSE_CHARS:
+        problems.append(f"longer than {MAX_PROSE_CHARS} characters; split it")
+        line = line[:MAX_PROSE_CHARS]
+    if not _INLINE_SYNTAX.search(line) and not _BLOCK_OPENER.match(line):
+        return Prose((Text(line),) if line else (), tuple(problems), line)
+    nodes, found = _parse(line)
+    problems.extend(found)
+    for marker in ("_", "*"):
+        # `_` reads best in the page's Markdown, but only `*` may touch a word.
+        written = _write(nodes, marker)
+        # Only the nodes count: the written form spells `<`, `&` and `|` as entities itself.
+        if _parse(written)[0] == nodes:
+            return Prose(nodes, tuple(problems), written)
+    # A shape that does not survive the round trip (emphasis against escapes): show the words.
+    return Prose(nodes, tuple(problems), _block_safe(_escape_text(_plain_of(nodes))))
+
+
+def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
+    parser = _parser()
+    parser.reset()
+    parser.convert(line)
+    root: Element = parser.captured  # type: ignore[attr-defined]
+    problems: list[str] = []
+    blocks = list(root)
+    if len(blocks) != 1 or blocks[0].tag != "p":
+        opened = blocks[0].tag if blocks else "a link definition"
+        problems.append(f"would be rendered as a block (<{opened}>), not as a line of text")
+        parser.reset()
+        parser.convert(_block_safe(line) if line else line)
+        blocks = list(parser.captured)  # type: ignore[attr-defined]
+        if len(blocks) != 1 or blocks[0].tag != "p":
+            return (Text(line),), problems
+    reader = _TreeReader(parser.htmlStash.rawHtmlBlocks, problems)
+    return reader.children(blocks[0]), problems
+
+
+class _TreeReader:
+    """Turns a parsed paragraph into nodes, recording each construct prose may not hold."""
+
+    def __init__(self, stash: Sequence[object], problems: list[str]) -> None:
+        self.stash = stash
+        self.problems = problems
+
+    def children(self, element: Element) -> tuple[Node, ...]:
+        nodes: list[Node] = []
+        self._text(element.text, nodes)
+        for child in element:
+            nodes.extend(self.element(child))
+            self._text(child.tail, nodes)
+        return _merge(nodes)
+
+    def element(self, element: Element) -> tuple[Node, ...]:
+        tag, attributes = element.tag, dict(element.attrib)
+        if tag == "code" and not attributes:
+            return (Code(_ESCAPED_CHARACTER.sub(_unescape, element.text or "")),)
+        if tag in {"em", "strong"} and not attributes:
+            return (Emphasis(tag == "strong", self.children(element)),)
+        if tag == "a" and "data-eventdocs-autolink" in attributes:
+            self.problems.append("autolinks (<https://…>) are not allowed; write [text](url)")
+        elif tag == "a" and set(attributes) <= {"href", "title"} and "href" in attributes:
+            href, title = attributes["href"], attributes.get("title")
+            if _SAFE_HREF.match(href) and _HREF_CHARACTERS.match(href):
+                return (Link(href, title, self.children(element)),)
+            self.problems.append(f"link target {href!r} is not allowed; use http(s) or mailto")
+        elif tag == "img":
+            self.problems.append("images are not allowed in translated text")
+        elif attributes and tag in {"a", "code", "em", "strong"}:
+            self.problems.append(f"attribute lists ({{: …}}) are not allowed: {sorted(attributes)}")
+        else:
+            self.problems.append(f"<{tag}> is not allowed in translated text")
+        # Whatever was refused is shown as the words it holds.
+        words = "".join(element.itertext()).replace("\x02amp\x03", "&") or element.get("alt", "")
+        return (Text(_ESCAPED_CHARACTER.sub(_unescape, _STASHED.sub("", words))),)
+
+    def _text(self, text: str | None, nodes: list[Node]) -> None:
+        if not text:
+            return
+        position = 0
+        for match in _STASHED.finditer(text):
+            self._literal(text[position : match.start()], nodes)
+            nodes.append(Text(self._stashed(str(self.stash[int(match.group(1))]))))
+            position = match.end()
+        self._literal(text[position:], nodes)
+
+    def _literal(self, text: str, nodes: list[Node]) -> None:
+        if not text:
+            return
+        if "![" in text:
+            self.problems.append("image syntax (![…]) is not allowed in translated text")
+        if re.search(r"\]\s?\[", text):
+            self.problems.append("reference-style links ([text][id]) are not allowed")
+        nodes.append(Text(_ESCAPED_CHARACTER.sub(_unescape, text)))
+
+    def _stashed(self, raw: str) -> str:
+        if _ENTITY.match(raw):
+            decoded = html.unescape(raw)
+            if decoded == raw or _INVISIBLE.search(decoded) or decoded in "<>&\"'`\\":
+                self.problems.append(f"HTML entity {raw} is not allowed; type the character")
+            return _INVISIBLE.sub("", decoded)
+        self.problems.append(f"raw HTML {clean_line(raw)[:40]!r} is not allowed; write plain text")
+        return clean_line(raw)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(1)))
+
+
+def _merge(nodes: list[Node]) -> tuple[Node, ...]:
+    merged: list[Node] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        elif not (isinstance(node, Text) and not node.text):
+            merged.append(node)
+    return tuple(merged)
+
+
+def _walk(nodes: tuple[Node, ...]) -> list[Node]:
+    found: list[Node] = []
+    for node in nodes:
+        found.append(node)
+        if isinstance(node, (Emphasis, Link)):
+            found.extend(_walk(node.children))
+    return found
+
+
+def _plain(node: Node) -> str:
+    if isinstance(node, Text):
+        return node.text
+    if isinstance(node, Code):
+        return node.code
+    return "".join(_plain(child) for child in node.children)
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"}.get(char, "\\" + char)
+
+
+def _escape_text(text: str) -> str:
+    return _ESCAPE_TEXT.sub(_escape_character, text)
+
+
+def _block_safe(line: str) -> str:
+    """Keep a line from opening a block: escape its first character where it could."""
+    if not _BLOCK_OPENER.match(line):
+        return line
+    if line[0].isdigit():
+        return re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
+    if line[0] == "~":  # not a character Markdown lets a backslash escape
+        return "&#126;" + line[1:]
+    return line if line.startswith(("\\", "&")) else "\\" + line
+
+
+def _plain_of(nodes: tuple[Node, ...]) -> str:
+    return "".join(_plain(node) for node in nodes)
+
+
+def _write(nodes: tuple[Node, ...], marker: str) -> str:
+    return _block_safe("".join(_write_node(node, marker) for node in nodes))
+
+
+def _write_node(node: Node, marker: str) -> str:
+    if isinstance(node, Text):
+        return _escape_text(node.text)
+    if isinstance(node, Code):
+        longest = max((len(run) for run in re.findall(r"`+", node.code)), default=0)
+        fence = "`" * (longest + 1)
+        pad = " " if node.code.startswith("`") or node.code.endswith("`") else ""
+        return f"{fence}{pad}{node.code}{pad}{fence}"
+    inner = "".join(_write_node(child, marker) for child in node.children)
+    if isinstance(node, Emphasis):
+        around = "**" if node.strong else marker
+        return f"{around}{inner}{around}"
+    title = f' "{node.title.replace(chr(34), "&quot;")}"' if node.title is not None else ""
+    return f"[{inner}]({node.href}{title})"
+
+
+def _marked(
+    element: Element | str | None, start: int | None, end: int | None
+) -> tuple[Element | str | None, int | None, int | None]:
+    if isinstance(element, Element):
+        element.set("data-eventdocs-autolink", "")
+    return element, start, end
+
+
+@lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
+    """The site's Markdown parser, stopped before serializing so the tree can be read."""
+    import markdown
+    from markdown.inlinepatterns import (
+        AUTOLINK_RE,
+        AUTOMAIL_RE,
+        AutolinkInlineProcessor,
+        AutomailInlineProcessor,
+    )
+    from markdown.treeprocessors import Treeprocessor
+
+    class Capture(Treeprocessor):
+        def run(self, root: Element) -> None:
+            # A copy: later processors undo escapes in place, and those must stay visible.
+            self.md.captured = copy.deepcopy(root)  # type: ignore[attr-defined]
+
+    class MarkedAutolink(AutolinkInlineProcessor):
+        # The stubs type the base `Pattern.handleMatch`, which inline processors override.
+        def handleMatch(  # type: ignore[override]
+            self, m: re.Match[str], data: str
+        ) -> tuple[Element | str | None, int | None, int | None]:
+            return _marked(*super().handleMatch(m, data))
+
+    class MarkedAutomail(AutomailInlineProcessor):
+        def handleMatch(  # type: ignore[override]
+            self, m: re.Match[str], data: str
+        ) -> tuple[Element | str | None, int | None, int | None]:
+            return _marked(*super().handleMatch(m, data))
+
+    parser = markdown.Markdown(
+        extensions=list(SITE_MARKDOWN_EXTENSIONS), extension_configs=_EXTENSION_CONFIGS
+    )
+    # Same patterns at the same priorities: only marked, so check can name what it found.
+    parser.inlinePatterns.register(MarkedAutolink(AUTOLINK_RE, parser), "autolink", 120)
+    parser.inlinePatterns.register(MarkedAutomail(AUTOMAIL_RE, parser), "automail", 110)
+    # After the inline patterns, before backslash escapes are undone: escaped characters are
+    # still told apart from the syntax the writer typed.
+    parser.treeprocessors.register(Capture(parser), "eventdocs-capture", 1)
+    return parser

@@ -1,0 +1,88 @@
+"""Prose as the site parses it: nodes, refused constructs, and the Markdown written back."""
+
+from __future__ import annotations
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventdocs.render.prose import (
+    MAX_PROSE_CHARS,
+    SITE_MARKDOWN_EXTENSIONS,
+    Code,
+    Emphasis,
+    Link,
+    Text,
+    invisible_characters,
+    parse_prose,
+)
+
+
+def test_plain_text_is_its_own_markdown() -> None:
+    """A string without inline syntax is printed exactly as written."""
+    prose = parse_prose("The delivery status of the message.")
+    assert prose.markdown == "The delivery status of the message."
+    assert prose.nodes == (Text("The delivery status of the message."),)
+
+
+def test_allowed_inline_markup_is_read_and_written_back() -> None:
+    """Code, bold, emphasis and links become nodes and the same Markdown again."""
+    prose = parse_prose('`a|b` **bold** _"em"_ [docs](https://example.com "Title")')
+    assert prose.nodes == (
+        Code("a|b"),
+        Text(" "),
+        Emphasis(True, (Text("bold"),)),
+        Text(" "),
+        Emphasis(False, (Text('"em"'),)),
+        Text(" "),
+        Link("https://example.com", "Title", (Text("docs"),)),
+    )
+    assert prose.problems == ()
+    assert parse_prose(prose.markdown).nodes == prose.nodes
+
+
+def test_entities_are_decoded_and_those_spelling_markup_refused() -> None:
+    """`&eacute;` is a letter; `&lt;` spells markup and is refused, then shown as text."""
+    assert parse_prose("caf&eacute;").nodes == (Text("café"),)
+    prose = parse_prose("&lt;b&gt;")
+    assert prose.problems and prose.markdown == "&lt;b&gt;"
+
+
+def test_invisible_characters_are_named_and_dropped() -> None:
+    """Bidi controls, zero-width and control characters are named for check, dropped on pages."""
+    text = "a\u202eb\u200bc\x07d"
+    assert invisible_characters(text) == [
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
+        "U+200B ZERO WIDTH SPACE",
+        "U+0007 control character",
+    ]
+    assert parse_prose(text).markdown == "abcd"
+
+
+def test_overlong_string_is_refused_and_cut() -> None:
+    """A string over the limit is a problem, and only its first part is parsed."""
+    prose = parse_prose("[" * (MAX_PROSE_CHARS + 10))
+    assert any("longer than" in problem for problem in prose.problems)
+    assert len(prose.plain) == MAX_PROSE_CHARS
+
+
+ALLOWED = {"p", "code", "em", "strong", "a"}
+SYNTAX = [*"#*_`[](){}<>|!-+=~:\\\"'&;. 1", "&lt;", "&#60;", "](", "![", "<a href=x>", "{: #x }"]
+hostile = st.lists(st.one_of(st.sampled_from(SYNTAX), st.characters()), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(hostile)
+def test_written_markdown_renders_only_allowed_markup(text: str) -> None:
+    """Whatever the input, the site renders its Markdown as one paragraph of allowed inline
+    markup, with no link the input did not spell as an allowed link."""
+    prose = parse_prose(text)
+    html = markdown.markdown(prose.markdown, extensions=list(SITE_MARKDOWN_EXTENSIONS))
+    rendered = parse_prose(prose.markdown)
+    # Entities are how the written Markdown shows `<`, `>` and `&`: text, not markup.
+    assert all(problem.startswith("HTML entity") for problem in rendered.problems)
+    assert rendered.plain == prose.plain
+    assert rendered.links <= prose.links
+    assert html.count("<p>") <= 1
+    tags = {piece.split(">")[0].split()[0].strip("/") for piece in html.split("<")[1:]}
+    assert tags <= ALLOWED, html
