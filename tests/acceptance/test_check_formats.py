@@ -63,6 +63,7 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
         "untranslated",
         "markup",
         "unsafe",
+        "invisible",
         "generated",
         "example",
         "breaking",

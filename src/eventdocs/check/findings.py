@@ -15,6 +15,7 @@ class Code(StrEnum):
     UNTRANSLATED = "untranslated"
     MARKUP = "markup"
     UNSAFE = "unsafe"
+    INVISIBLE = "invisible"
     GENERATED = "generated"
     EXAMPLE = "example"
     BREAKING = "breaking"
@@ -31,7 +32,11 @@ CODE_HELP: dict[Code, str] = {
     Code.STALE: "The English text changed after this translation was made.",
     Code.UNTRANSLATED: "The translation is identical to the English text.",
     Code.MARKUP: "Inline code, bold, links or placeholders differ from the English text.",
-    Code.UNSAFE: "Raw HTML, template syntax or a script link in a string.",
+    Code.UNSAFE: (
+        "Markup the site would render from a string: raw HTML, an entity, an image, an autolink, "
+        "a reference link, block syntax, an attribute list, a script link or template syntax."
+    ),
+    Code.INVISIBLE: "A control, line separator, bidirectional or zero-width character in a string.",
     Code.GENERATED: "A generated file is out of date, missing, or was edited by hand.",
     Code.EXAMPLE: "An example payload does not match the event's schema.",
     Code.BREAKING: "A schema changed in a way that breaks integrators without a version bump.",

@@ -8,6 +8,7 @@ from eventdocs.check._text import word_diff, words
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load.locale import Entry, Locale
 from eventdocs.load.project import Project
+from eventdocs.render.prose import invisible_characters
 from eventdocs.render.prose_rules import markup_difference, unsafe_content
 
 
@@ -27,8 +28,8 @@ def _check_source(project: Project, source: Locale, used_keys: frozenset[str]) -
     for key, entry in source.entries.items():
         if key not in used_keys:
             yield Finding(path, entry.line, Code.ORPHAN, key, "no page uses this key; remove it")
-        elif entry.text and (problem := unsafe_content(entry.text)):
-            yield Finding(path, entry.line, Code.UNSAFE, key, problem)
+        elif entry.text:
+            yield from _check_text(path, key, entry)
 
 
 def _check_locale(
@@ -57,8 +58,7 @@ def _check_entry(
     if not entry.text:
         yield Finding(path, entry.line, Code.MISSING, key, "not translated yet; fill in `text`")
         return
-    if problem := unsafe_content(entry.text):
-        yield Finding(path, entry.line, Code.UNSAFE, key, problem)
+    yield from _check_text(path, key, entry)
     if entry.source != english:
         yield Finding(
             path,
@@ -79,3 +79,19 @@ def _check_entry(
         )
     if problem := markup_difference(english, entry.text):
         yield Finding(path, entry.line, Code.MARKUP, key, problem)
+
+
+def _check_text(path: str, key: str, entry: Entry) -> Iterator[Finding]:
+    """What no string may hold, in any language: markup the site would render, and characters
+    a reader cannot see (which can reorder or hide what the reader does see)."""
+    assert entry.text is not None
+    if problem := unsafe_content(entry.text):
+        yield Finding(path, entry.line, Code.UNSAFE, key, problem)
+    if characters := invisible_characters(entry.text):
+        yield Finding(
+            path,
+            entry.line,
+            Code.INVISIBLE,
+            key,
+            f"contains {', '.join(characters)}; remove {'it' if len(characters) == 1 else 'them'}",
+        )

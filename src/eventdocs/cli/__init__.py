@@ -13,6 +13,7 @@ import click
 
 from eventdocs import __version__
 from eventdocs.errors import EventdocsError
+from eventdocs.report.terminal import printable
 
 _debug = ContextVar("debug", default=False)
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {printable(str(error))}", err=True)
         return error.exit_code
     return result if isinstance(result, int) else 0
 

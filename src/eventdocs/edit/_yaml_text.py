@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+
+# What YAML reads as a line break or refuses as a character, inside quotes or not: escaped.
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
 def yaml_string(text: str) -> str:
-    """Return ``text`` as a quoted YAML scalar, preferring the quoting that needs no escapes."""
-    if '"' in text and "\n" not in text and "\\" not in text:
+    """Return ``text`` as a quoted YAML scalar that reads back as exactly ``text``,
+    preferring the quoting that needs no escapes."""
+    if '"' in text and not _NOT_PLAIN.search(text) and "\\" not in text:
         return "'" + text.replace("'", "''") + "'"
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_PLAIN.sub(lambda match: f"\\u{ord(match.group(0)):04x}", quoted)
 
 
 def translation_entry(key: str, source: str, text: str | None) -> str:
@@ -26,3 +32,15 @@ def translation_file_header(code: str, source_code: str) -> str:
         "# translated yet. Edit `text` only: `eventdocs accept` updates `source` once a\n"
         "# translation is reviewed. Inline code, bold and links must match the source.\n"
     )
+
+
+_BOM = "\ufeff".encode()
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    """Encode edited ``text`` (LF line ends, no BOM, as files are read) the way ``original``
+    was written: a BOM kept, CRLF line ends kept if the file used them."""
+    data = text
+    if original.count(b"\r\n") > original.count(b"\n") // 2:
+        data = data.replace("\n", "\r\n")
+    return (_BOM if original.startswith(_BOM) else b"") + data.encode("utf-8")

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventdocs._atomic import atomic_write
-from eventdocs.edit._yaml_text import yaml_string
-from eventdocs.errors import UsageError
-from eventdocs.load._yaml import read_text
-from eventdocs.load.locale import Entry, Locale, source_spans
+from eventdocs.edit._yaml_text import encode_like, yaml_string
+from eventdocs.errors import UsageError, WriteError
+from eventdocs.load._yaml import decode_text, read_bytes
+from eventdocs.load.locale import Entry, Locale, parse_locale_bytes, source_spans
 from eventdocs.load.project import Project
 
 
@@ -90,7 +90,8 @@ def accept_minor_edit(project: Project, keys: tuple[str, ...]) -> list[Accepted]
 def _rewrite_sources(locale: Locale, new_sources: dict[str, str]) -> None:
     if not new_sources:
         return
-    text = read_text(locale.path, what="locale file")
+    raw = read_bytes(locale.path, what="locale file")
+    text = decode_text(raw, locale.path)
     spans = source_spans(locale.path)
     # From the end of the file backwards, so earlier offsets stay valid.
     for key in sorted(new_sources, key=lambda key: spans[key].start, reverse=True):
@@ -98,4 +99,12 @@ def _rewrite_sources(locale: Locale, new_sources: dict[str, str]) -> None:
         old = text[span.start : span.end]
         trailing = old[len(old.rstrip("\n")) :]
         text = text[: span.start] + yaml_string(new_sources[key]) + trailing + text[span.end :]
-    atomic_write(locale.path, text.encode("utf-8"))
+    edited = encode_like(raw, text)
+    # Never leave a file that `load` refuses: the edit is parsed before it replaces the file.
+    entries = parse_locale_bytes(locale.path, edited, is_source=False)
+    if any(entries[key].source != source for key, source in new_sources.items()):
+        raise WriteError(
+            f"accepting would not record the English as written; nothing changed "
+            f"in {locale.path.name}"
+        )
+    atomic_write(locale.path, edited, mode=locale.path.stat().st_mode)

@@ -217,3 +217,14 @@ def _translation_entries(document: YamlDocument) -> Entries:
             for key, entry in entries.items()
         }
     )
+
+
+def parse_locale_bytes(path: Path, raw: bytes, *, is_source: bool) -> Entries:
+    """Parse and validate a locale file's bytes not yet on disk; raise ``LoadError``.
+
+    Edits check their result with it, so no command writes a file ``load`` would refuse.
+    """
+    document = load_yaml(path, what="locale file", raw=raw)
+    if not isinstance(document.data, dict):
+        raise LoadError("a locale file maps keys to strings at its top level", path=path, line=1)
+    return _source_entries(document) if is_source else _translation_entries(document)

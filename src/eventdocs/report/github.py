@@ -6,15 +6,19 @@ the rest are counted in a notice and listed in full in ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from eventdocs.check.findings import Finding, Severity
+from eventdocs.report.terminal import printable
 
 ANNOTATIONS_PER_TYPE = 10
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def _property(text: str) -> str:
@@ -61,8 +65,17 @@ def step_summary(findings: tuple[Finding, ...]) -> str:
             finding.key,
             finding.message + (f" ({finding.detail})" if finding.detail else ""),
         ]
-        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        rows.append("| " + " | ".join(_summary_cell(cell) for cell in cells) + " |")
     return "\n".join(rows) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
+
+
+def _summary_cell(text: str) -> str:
+    """A table cell GitHub renders as the very text: findings quote untrusted translations."""
+    escaped = html.escape(printable(text).replace("\n", " "), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
 def append_step_summary(path: Path, findings: tuple[Finding, ...]) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 import click
 
 from eventdocs.check.findings import Finding, Severity
+from eventdocs.report.terminal import printable
 
 
 def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
@@ -14,13 +15,13 @@ def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
     lines: list[str] = []
     for finding in findings:
         colour = "red" if finding.severity is Severity.ERROR else "yellow"
-        key = f" [{finding.key}]" if finding.key else ""
+        key = f" [{printable(finding.key)}]" if finding.key else ""
         lines.append(
-            f"{click.style(finding.location(), bold=True)}: "
-            f"{click.style(finding.code.value, fg=colour)}{key} {finding.message}"
+            f"{click.style(printable(finding.location()), bold=True)}: "
+            f"{click.style(finding.code.value, fg=colour)}{key} {printable(finding.message)}"
         )
         if finding.detail:
-            lines.append(f"    {finding.detail}")
+            lines.append(f"    {printable(finding.detail)}")
     lines.append(summary_line(findings, checked=checked))
     return lines
 
