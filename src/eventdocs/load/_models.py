@@ -70,6 +70,11 @@ def validate_document(shape: type[T], document: YamlDocument) -> T:
 
     try:
         return validate_data(shape, document.data)
+    except TypeError:  # a YAML-only value (binary, timestamp) where plain data was expected
+        from eventdocs.load._json_values import check_json_types
+
+        check_json_types(document)
+        raise
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         location = tuple(first["loc"])
@@ -79,6 +84,8 @@ def validate_document(shape: type[T], document: YamlDocument) -> T:
             message = "unknown key; check its spelling"
         elif first["type"] in _MISSING_KEY:
             message = "required key is missing"
+        elif first["type"] == "value_error":
+            message = str(first["ctx"]["error"])  # our own check's words, without pydantic's prefix
         more = error.error_count() - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise LoadError(

@@ -9,6 +9,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from eventdocs.errors import LoadError
 from eventdocs.load._cache import cached_parse, content_digest, digest
+from eventdocs.load._json_values import check_examples
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import load_yaml, read_bytes
 
@@ -117,6 +118,7 @@ def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[Ev
 
     def parse() -> EventSchema:
         document = load_yaml(path, what="event schema", raw=raw)
+        check_examples(document)
         schema = validate_document(EventSchema, document)
         if schema.event != path.stem:
             raise LoadError(
