@@ -8,6 +8,7 @@ constraints they carry (``Constrained``) mean nothing until then.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from eventdocs.errors import LoadError
@@ -43,6 +44,30 @@ class Constrained:
         self, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
         return cast("CoreSchema", {**handler(source), **self.constraints})
+
+
+class Checked:
+    """A check run on a value once its type is validated: ``Annotated[str, Checked(check)]``.
+
+    ``check`` raises ``ValueError`` to refuse; the error then points at the value's own line.
+    """
+
+    def __init__(self, check: Callable[[Any], None]) -> None:
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Checked({self.check.__name__})"
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        def run(value: Any) -> Any:
+            self.check(value)
+            return value
+
+        return core_schema.no_info_after_validator_function(run, handler(source))
 
 
 _adapters: dict[type[Any], TypeAdapter[Any]] = {}
