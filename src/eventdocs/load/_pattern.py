@@ -121,6 +121,7 @@ def _escape(pattern: str, position: int, allowed: frozenset[str]) -> int:
 
 
 def _character_class(pattern: str, position: int) -> int:
+    start = position
     position += 2 if pattern.startswith("[^", position) else 1
     first = True
     while position < len(pattern):
@@ -134,7 +135,7 @@ def _character_class(pattern: str, position: int) -> int:
         else:
             position += 1
         first = False
-    raise _refuse(pattern, position, "unterminated [")
+    raise _refuse(pattern, start, "unterminated [")
 
 
 def _refuse(pattern: str, position: int, problem: str) -> PatternError:
