@@ -8,6 +8,7 @@ constraints they carry (``Constrained``) mean nothing until then.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from eventdocs.errors import LoadError
@@ -45,6 +46,30 @@ class Constrained:
         return cast("CoreSchema", {**handler(source), **self.constraints})
 
 
+class Checked:
+    """A check run on a value once its type is validated: ``Annotated[str, Checked(check)]``.
+
+    ``check`` raises ``ValueError`` to refuse; the error then points at the value's own line.
+    """
+
+    def __init__(self, check: Callable[[Any], None]) -> None:
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Checked({self.check.__name__})"
+
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        def run(value: Any) -> Any:
+            self.check(value)
+            return value
+
+        return core_schema.no_info_after_validator_function(run, handler(source))
+
+
 _adapters: dict[type[Any], TypeAdapter[Any]] = {}
 
 
@@ -70,6 +95,11 @@ def validate_document(shape: type[T], document: YamlDocument) -> T:
 
     try:
         return validate_data(shape, document.data)
+    except TypeError:  # a YAML-only value (binary, timestamp) where plain data was expected
+        from eventdocs.load._json_values import check_json_types
+
+        check_json_types(document)
+        raise
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         location = tuple(first["loc"])
@@ -79,6 +109,8 @@ def validate_document(shape: type[T], document: YamlDocument) -> T:
             message = "unknown key; check its spelling"
         elif first["type"] in _MISSING_KEY:
             message = "required key is missing"
+        elif first["type"] == "value_error":
+            message = str(first["ctx"]["error"])  # our own check's words, without pydantic's prefix
         more = error.error_count() - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise LoadError(

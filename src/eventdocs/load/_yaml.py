@@ -181,6 +181,8 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise self._error(f"invalid YAML value: {error.problem}", node) from None
+        except ValueError:  # an integer of over 4,300 digits, a 13th month: Python refuses them
+            raise self._error(f"invalid YAML value {node.value[:40]!r}; quote it", node) from None
 
     def _mapping_items(self, node: yaml.MappingNode) -> Iterator[Any]:
         if node.tag == "tag:yaml.org,2002:merge" or any(

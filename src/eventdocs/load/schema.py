@@ -9,7 +9,14 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from eventdocs.errors import LoadError
 from eventdocs.load._cache import cached_parse, content_digest, digest
-from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
+from eventdocs.load._json_values import check_examples
+from eventdocs.load._models import (
+    FORBID_UNKNOWN_KEYS,
+    Checked,
+    Constrained,
+    validate_document,
+)
+from eventdocs.load._pattern import check_pattern
 from eventdocs.load._yaml import load_yaml, read_bytes
 
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
@@ -41,7 +48,7 @@ class Field:
     name: FieldName
     type: JsonType
     format: Format | None = None
-    pattern: str | None = None
+    pattern: Annotated[str, Checked(check_pattern)] | None = None
     items: JsonType | None = None
     required: bool = False
     nullable: bool = False
@@ -117,6 +124,7 @@ def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[Ev
 
     def parse() -> EventSchema:
         document = load_yaml(path, what="event schema", raw=raw)
+        check_examples(document)
         schema = validate_document(EventSchema, document)
         if schema.event != path.stem:
             raise LoadError(

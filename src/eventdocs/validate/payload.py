@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -16,7 +17,10 @@ def payload_errors(json_schema: dict[str, Any], payload: Any) -> Iterator[str]:
     )
     errors = sorted(validator.iter_errors(payload), key=lambda error: list(map(str, error.path)))
     for error in errors:
-        yield f"{error.json_path}: {_best_message(error)}"
+        message = _best_message(error)
+        if len(message) > 300:  # a message quoting an 8 MiB value stays one readable line
+            message = f"{message[:300]}… ({len(message)} characters)"
+        yield f"{error.json_path}: {message}"
 
 
 def _best_message(error: Any) -> str:
@@ -28,22 +32,34 @@ def _best_message(error: Any) -> str:
 
 
 def read_payload(path: str) -> Any:
-    """Read a JSON payload from ``path`` (``-`` is standard input); raise ``LoadError``."""
-    import json
-    import sys
-    from pathlib import Path
+    """Read a JSON payload from ``path`` (``-`` is standard input); raise ``LoadError``.
 
-    from eventdocs.errors import LoadError
-    from eventdocs.load._yaml import read_text
+    The same limits hold for both: size, UTF-8, and strict JSON (see ``_json``).
+    """
+    from eventdocs.load._yaml import decode_text, read_bytes
+    from eventdocs.validate._json import parse_json
 
     if path == "-":
-        text, where = sys.stdin.read(), Path("<stdin>")
+        where = Path("<stdin>")
+        raw = _read_stdin(where)
     else:
         where = Path(path)
-        text = read_text(where, what="payload file")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LoadError(
-            f"invalid JSON: {error.msg}", path=where, line=error.lineno, column=error.colno
-        ) from None
+        raw = read_bytes(where, what="payload file")
+    return parse_json(decode_text(raw, where), where)
+
+
+def _read_stdin(where: Path) -> bytes:
+    import sys
+
+    from eventdocs.errors import LoadError
+    from eventdocs.load._yaml import MAX_FILE_BYTES
+
+    # At most one byte past the limit is read: an endless stream is refused, not buffered.
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        raw: bytes = stream.read(MAX_FILE_BYTES + 1)
+    else:  # a text stream without bytes underneath (as tests substitute)
+        raw = sys.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8", "surrogateescape")
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(f"standard input is over the limit of {MAX_FILE_BYTES} bytes", path=where)
+    return raw

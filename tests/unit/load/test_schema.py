@@ -57,3 +57,11 @@ def test_walk_fields_lists_parents_before_children() -> None:
         ),
     )
     assert [path for path, _ in event.walk_fields()] == ["a", "a.b", "c"]
+
+
+def test_pattern_is_checked_when_the_schema_is_validated() -> None:
+    """An unportable `pattern` is a validation error at the `pattern` key itself."""
+    field = {"name": "a", "type": "string", "pattern": "[a-"}
+    with pytest.raises(ValidationError, match="unterminated") as caught:
+        validate_data(EventSchema, schema(payload=[field]))
+    assert caught.value.errors()[0]["loc"] == ("payload", 0, "pattern")

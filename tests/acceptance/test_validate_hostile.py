@@ -1,0 +1,108 @@
+"""`validate` on hostile payloads and schemas: exit 1, one `Error:` line naming the file, no
+traceback, no hang."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, Run
+
+VALID = FIXTURES / "payloads" / "valid" / "status_read.json"
+EVENT = '{"event": "message_status_updated",\n"payload": '
+BAD_PAYLOADS = {
+    "deep_nesting": (b"[" * 100_000, "1:257: invalid JSON: nested deeper than 256 levels"),
+    "long_number": (EVENT.encode() + b"9" * 5000 + b"}", "2:12: invalid JSON: number of 5000"),
+    "nan": (EVENT.encode() + b"NaN}", "2:12: invalid JSON: NaN is not JSON"),
+    "infinity": (EVENT.encode() + b"[Infinity]}", "2:13: invalid JSON: Infinity is not JSON"),
+    "minus_infinity": (EVENT.encode() + b"-Infinity}", "2:12: invalid JSON: -Infinity is not"),
+    "duplicate_key": (
+        EVENT.encode() + b'{"uuid": "a",\n "uuid": "b"}}',
+        "3:2: invalid JSON: duplicate key 'uuid'",
+    ),
+    "not_utf8": (EVENT.encode() + b'"caf\xe9"}', "2: byte 0xe9 is not valid UTF-8"),
+}
+
+
+def assert_one_error(result: Run, where: str, message: str) -> None:
+    assert result.code == 1, result.err
+    assert "Traceback" not in result.err
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith(f"Error: {where}:")
+    assert message in lines[0]
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PAYLOADS))
+def test_bad_payload_file_is_one_error(
+    case: str, tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Each hostile payload file is refused with its file and line, exit 1."""
+    raw, message = BAD_PAYLOADS[case]
+    target = tmp_path / f"{case}.json"
+    target.write_bytes(raw)
+    assert_one_error(run_cli("-C", REPO, "validate", target), str(target), message)
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PAYLOADS))
+def test_bad_payload_on_stdin_is_one_error(
+    case: str, run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same payloads on standard input are refused the same way, named `<stdin>`."""
+    raw, message = BAD_PAYLOADS[case]
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert_one_error(run_cli("-C", REPO, "validate", "-"), "<stdin>", message)
+
+
+def test_oversized_stdin_is_refused(
+    run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard input over the size limit is refused after reading one byte past it."""
+    stream = io.BytesIO(b" " * (9 * 1024 * 1024))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(stream))
+    result = run_cli("-C", REPO, "validate", "-")
+    assert result.code == 1
+    assert result.err == "Error: <stdin>: standard input is over the limit of 8388608 bytes\n"
+    assert stream.tell() == 8 * 1024 * 1024 + 1
+
+
+def test_stdin_in_a_real_process_neither_hangs_nor_traces() -> None:
+    """`python -m eventdocs validate -` fed deep nesting exits 1 with one line, in bounded time."""
+    result = subprocess.run(
+        [sys.executable, "-m", "eventdocs", "-C", str(REPO), "validate", "-"],
+        input=b"[" * 1_000_000,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "Error: <stdin>:1:257: invalid JSON: nested deeper than 256 levels"
+    ]
+
+
+def test_validate_refuses_a_schema_with_a_bad_pattern(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A schema whose pattern does not compile fails `validate` with exit 1 and its line."""
+    path = project / "schema" / "message_status_updated.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('pattern: "^[0-9]+$"', 'pattern: "^[0-9+$"', 1), "utf-8")
+    result = run_cli("-C", project, "validate", VALID)
+    assert_one_error(result, f"{path}:60", "pattern '^[0-9+$' at character 2: unterminated [")
+
+
+def test_payload_event_that_is_not_text_is_a_usage_error(
+    tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A payload whose `event` is not a string needs --event: exit 2."""
+    target = tmp_path / "numbered.json"
+    target.write_text(json.dumps({"event": 7, "payload": {}}), "utf-8")
+    result = run_cli("-C", REPO, "validate", target)
+    assert result.code == 2 and result.err.startswith("Error: ")

@@ -1,0 +1,71 @@
+"""A field's `pattern` is accepted only if ECMA-262 and Python read it alike and match it fast."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from eventdocs.load._pattern import MAX_PATTERN_LENGTH, PatternError, check_pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^[0-9a-f]{32}$",
+        r"^[0-9]+$",
+        r"^\+?[0-9 ]{6,20}$",
+        r"^(?:[0-9]{3}-){2}[0-9]{4}$",
+        r"^[a-z]+(?:\.[a-z]+)?$",
+        r"^(?:foo|bar)$",
+        r"^\d{4}-\d{2}-\d{2}$",
+        r"[\-\]\\]",
+        r"\x41\u00e9\/\0",
+        r"(?=a)(?!b)(?<=c)(?<!d)",
+        r"^.*?$",
+        r"^a{2,}b{0,1}$",
+        r"([a-z])?",
+        "é+",
+    ],
+)
+def test_portable_pattern_is_accepted(pattern: str) -> None:
+    """Anchors, classes, lazy and bounded quantifiers, lookarounds and plain groups pass."""
+    check_pattern(pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("[a-", "unterminated ["),
+        ("(a", "not a valid regular expression"),
+        ("a)", "unbalanced )"),
+        ("*a", "nothing to repeat"),
+        ("a**", "possessive or doubled quantifier"),
+        ("a*+", "possessive or doubled quantifier"),
+        ("(?P<year>[0-9]+)", "named groups, flags and comments differ"),
+        ("(?<year>[0-9]+)", "named groups, flags and comments differ"),
+        ("(?i)abc", "named groups, flags and comments differ"),
+        ("(?#note)a", "named groups, flags and comments differ"),
+        ("(?>a+)b", "named groups, flags and comments differ"),
+        (r"\Aabc\Z", r"\A means different things"),
+        (r"(a)\1", r"\1 means different things"),
+        (r"\p{L}", r"\p means different things"),
+        (r"\cJ", r"\c means different things"),
+        (r"a\-b", r"\- means different things"),
+        (r"\012", r"\0 means different things"),
+        ("a{,3}", "escape a literal {"),
+        ("a}", "escape a literal }"),
+        ("a]", "escape a literal ]"),
+        ("[[a]", r"escape a [ inside [...]"),
+        ("[a--b]", "not a valid regular expression"),
+        ("^(a+)+$", "a repeated group holds a repetition"),
+        ("^(a*)*$", "a repeated group holds a repetition"),
+        ("^((a+))*$", "a repeated group holds a repetition"),
+        ("^(?:[a-z]+\\.){2,}$", "a repeated group holds a repetition"),
+        ("x" * (MAX_PATTERN_LENGTH + 1), f"over {MAX_PATTERN_LENGTH}"),
+    ],
+)
+def test_unportable_or_slow_pattern_is_refused(pattern: str, message: str) -> None:
+    """Each refusal says what is wrong and, for syntax, at which character."""
+    with pytest.raises(PatternError, match=re.escape(message)):
+        check_pattern(pattern)
