@@ -35,8 +35,10 @@ SITE_MARKDOWN_EXTENSIONS: tuple[str, ...] = (
 )
 _EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 
-# No string is longer: parsing is linear in practice, but a limit keeps every string cheap.
-MAX_PROSE_CHARS = 4_000
+# No string is longer, and none has more of the marks the parser matches pairwise: its link
+# and code rules cost length × marks, so these keep any string as cheap as ordinary text.
+MAX_PROSE_CHARS = 2_000
+MAX_PAIRED_MARKS = {"[": 16, "]": 16, "<": 16, "`": 32, "*": 32, "_": 32, "&": 32}
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,10 @@ def parse_prose(text: str) -> Prose:
         line = line[:MAX_PROSE_CHARS]
     if not _INLINE_SYNTAX.search(line) and not _BLOCK_OPENER.match(line):
         return Prose((Text(line),) if line else (), tuple(problems), line)
+    for mark, limit in MAX_PAIRED_MARKS.items():
+        if line.count(mark) > limit:
+            problems.append(f"more than {limit} {mark!r} in one string; this is not prose")
+            return Prose((Text(line),), tuple(problems), _block_safe(_escape_text(line)))
     nodes, found = _parse(line)
     problems.extend(found)
     for marker in ("_", "*"):
@@ -153,19 +159,24 @@ def parse_prose(text: str) -> Prose:
     return Prose(nodes, tuple(problems), _block_safe(_escape_text(_plain_of(nodes))))
 
 
-def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
+def _convert(line: str) -> list[Element]:
+    """The blocks the site's parser makes of ``line``."""
     parser = _parser()
     parser.reset()
+    # An empty document never reaches the tree processors: nothing may be left from the last.
+    parser.captured = Element("div")  # type: ignore[attr-defined]
     parser.convert(line)
-    root: Element = parser.captured  # type: ignore[attr-defined]
+    return list(parser.captured)  # type: ignore[attr-defined]
+
+
+def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
+    parser = _parser()
     problems: list[str] = []
-    blocks = list(root)
+    blocks = _convert(line)
     if len(blocks) != 1 or blocks[0].tag != "p":
         opened = blocks[0].tag if blocks else "a link definition"
         problems.append(f"would be rendered as a block (<{opened}>), not as a line of text")
-        parser.reset()
-        parser.convert(_block_safe(line) if line else line)
-        blocks = list(parser.captured)  # type: ignore[attr-defined]
+        blocks = _convert(_block_safe(line))
         if len(blocks) != 1 or blocks[0].tag != "p":
             return (Text(line),), problems
     reader = _TreeReader(parser.htmlStash.rawHtmlBlocks, problems)
@@ -281,7 +292,7 @@ def _escape_text(text: str) -> str:
 
 def _block_safe(line: str) -> str:
     """Keep a line from opening a block: escape its first character where it could."""
-    if not _BLOCK_OPENER.match(line):
+    if not line or not _BLOCK_OPENER.match(line):
         return line
     if line[0].isdigit():
         return re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
