@@ -49,6 +49,16 @@ class Run:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A cache folder of this test's own: no test reads another's, or the user's, cache."""
+    base = tmp_path_factory.mktemp("eventdocs-cache")
+    monkeypatch.setenv("EVENTDOCS_CACHE_DIR", str(base))
+    return base
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of this repository's documentation project, safe to break."""
