@@ -52,23 +52,29 @@ def content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+# The code that decides what is cached and how it is read back: every cached shape, its
+# converters and parsers (all of load/), the example verdicts, and the build manifest.
+_FORMAT_SOURCES = ("load", "check/examples.py", "validate/payload.py", "write/manifest.py")
+
+
 @functools.cache
 def format_tag() -> str:
-    """The cache format, derived from the code: a digest of eventdocs' own source (which holds
-    every cached shape, its converters and the parsers), its version and Python's.
+    """The cache format, derived from the code: a digest of the source in ``_FORMAT_SOURCES``
+    (a folder stands for its modules), eventdocs' version and Python's.
 
     Any change to that code starts a fresh cache; nobody has to remember to bump a number.
     """
     package = Path(__file__).resolve().parent.parent
     parts: list[bytes | str] = [__version__, f"py{sys.version_info[0]}.{sys.version_info[1]}"]
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".py"):
-                path = Path(folder, name)
-                with contextlib.suppress(OSError):  # a file we cannot read still has a name
-                    parts.append(path.read_bytes())
-                parts.append(path.relative_to(package).as_posix())
+    for source in _FORMAT_SOURCES:
+        location = package / source
+        paths = [location]
+        if location.is_dir():
+            paths = sorted(path for path in location.iterdir() if path.suffix == ".py")
+        for path in paths:
+            parts.append(path.relative_to(package).as_posix())
+            with contextlib.suppress(OSError):  # a file we cannot read still has a name
+                parts.append(path.read_bytes())
     return digest(*parts)
 
 
