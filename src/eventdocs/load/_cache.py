@@ -96,31 +96,35 @@ def cached_parse(
     path = cache / "inputs" / f"{digest(tag, key)}.json"
     try:
         return _read_entry(path, tag, key, source, decode)
-    except LookupError:
+    except _Miss:
         pass
     value = parse()
     _write_entry(path, {"format": tag, "key": key, "source": source, "value": encode(value)})
     return value
 
 
+class _Miss(Exception):
+    """No usable entry: absent, unreadable, from other code or another file, or malformed."""
+
+
 def _read_entry(path: Path, tag: str, key: str, source: str, decode: Callable[[object], T]) -> T:
-    """The entry's value, decoded; raise ``LookupError`` for a miss, whatever the reason."""
+    """The entry's value, decoded; raise ``_Miss`` for a miss, whatever the reason."""
     try:
         with open_regular(path, follow_symlinks=False) as (handle, status):
             raw = read_within(handle, status, MAX_ENTRY_BYTES)
     except (LoadError, OSError):
-        raise LookupError(path) from None
+        raise _Miss(path) from None
     if raw is None:
-        raise LookupError(path)
+        raise _Miss(path)
     try:
         entry = orjson.loads(raw)
         if type(entry) is not dict or (entry.get("format"), entry.get("key")) != (tag, key):
-            raise LookupError(path)
+            raise _Miss(path)
         if entry.get("source") != source:
-            raise LookupError(path)
+            raise _Miss(path)
         value = decode(entry["value"])
     except MALFORMED:
-        raise LookupError(path) from None
+        raise _Miss(path) from None
     if status.st_mtime < time.time() - _TOUCH_AFTER_SECONDS:
         with contextlib.suppress(OSError, NotImplementedError):
             os.utime(path, follow_symlinks=False)
@@ -135,6 +139,6 @@ def _write_entry(path: Path, entry: dict[str, object]) -> None:
         if orjson.loads(data) != entry or len(data) > MAX_ENTRY_BYTES:
             return
         atomic_write(path, data)
-    except (TypeError, OSError):
+    except (TypeError, ValueError, OSError):
         return
     record_write(path.parent.parent.parent, len(data))
