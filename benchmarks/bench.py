@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from eventdocs._synthetic import make_synthetic_project
+from eventdocs.load._cache_dir import CACHE_ENV, project_cache_dir
+from eventdocs.write.manifest import MANIFEST
 
 REPO = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
@@ -105,7 +107,9 @@ def main() -> None:
     project = make_synthetic_project(
         REPO, work / "project", events=options.events, locales=options.locales
     )
-    docs, cache = project / "docs", project / ".eventdocs-cache"
+    # The children inherit it: every cache of this run lives in the work folder, deleted after.
+    os.environ[CACHE_ENV] = str(work / "cache")
+    docs, cache = project / "docs", project_cache_dir(project)
     build = [*EVENTDOCS, "build"]
     rows: list[tuple[str, str]] = []
 
@@ -125,7 +129,7 @@ def main() -> None:
     floor_samples: list[float] = []
     for _ in range(runs):
         empty(docs)
-        (cache / "build-manifest.json").unlink(missing_ok=True)
+        (cache / MANIFEST).unlink(missing_ok=True)
         full_samples.append(timed(build, project)[0])
         empty(floor_out)
         floor_samples.append(float(timed(floor_command, work)[1]))

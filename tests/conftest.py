@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,27 @@ PROJECT_PARTS = (
 LOCALES = ("en", "fr", "pt", "it")
 
 
+_CACHE_ENV = "EVENTDOCS_CACHE_DIR"
+_session_cache = pytest.StashKey[tuple[Path, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every eventdocs run of the session, in module fixtures and collection too, gets a
+    throw-away cache: none reads or fills the user's."""
+    base = Path(tempfile.mkdtemp(prefix="eventdocs-test-cache-"))
+    config.stash[_session_cache] = (base, os.environ.get(_CACHE_ENV))
+    os.environ[_CACHE_ENV] = str(base)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    base, previous = config.stash[_session_cache]
+    shutil.rmtree(base, ignore_errors=True)
+    if previous is None:
+        os.environ.pop(_CACHE_ENV, None)
+    else:
+        os.environ[_CACHE_ENV] = previous
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
@@ -47,6 +70,16 @@ class Run:
 
     def json(self) -> Any:
         return json.loads(self.out)
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache folder of this test's own: no test reads another's, or the user's, cache."""
+    base = tmp_path_factory.mktemp("eventdocs-cache")
+    # A patcher of its own: a test's `monkeypatch.undo()` must not unset it halfway.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(_CACHE_ENV, str(base))
+        yield base
 
 
 @pytest.fixture

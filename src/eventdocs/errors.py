@@ -42,6 +42,10 @@ class LoadError(EventdocsError):
     """An input file (schema, locale, config, payload) cannot be read or is malformed."""
 
 
+class MissingFileError(LoadError):
+    """A file that should be there does not exist."""
+
+
 class ConfigError(EventdocsError):
     """The project is set up inconsistently (missing folder, unknown locale, bad config)."""
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from eventdocs.load._cache_dir import project_cache_dir
 from tests.acceptance.test_second_event import add_second_event
 from tests.conftest import Run, snapshot_files
 
@@ -61,7 +62,7 @@ def test_incremental_output_equals_a_full_build(
     )
     run_cli("-C", project, "build")
     fresh = tmp_path / "fresh"
-    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".eventdocs-cache"))
+    shutil.copytree(project, fresh)
     shutil.rmtree(fresh / "docs" / "fr" / "events")
     run_cli("-C", fresh, "build")
     assert snapshot_files(project) == snapshot_files(fresh)
@@ -84,7 +85,7 @@ def test_deleted_cache_changes_nothing(project: Path, run_cli: Callable[..., Run
 
     run_cli("-C", project, "build")
     before = snapshot_files(project)
-    shutil.rmtree(project / ".eventdocs-cache")
+    shutil.rmtree(project_cache_dir(project))
     result = run_cli("-C", project, "build")
     assert "0 written" in result.out
     assert snapshot_files(project) == before

@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from eventdocs._files import read_bounded
 from eventdocs.check.findings import Code, Finding
+from eventdocs.errors import LoadError
+from eventdocs.load._yaml import MAX_FILE_BYTES
 from eventdocs.load.project import Project
 from eventdocs.render.jsonschema import schema_path
 
@@ -68,8 +71,8 @@ def check_compatibility(
     for event in project.events:
         published = project.root / schema_path(event, None)
         try:
-            old = json.loads(published.read_text("utf-8"))
-        except (OSError, ValueError):
+            old = json.loads(read_bounded(published, MAX_FILE_BYTES))
+        except (LoadError, ValueError):
             continue  # nothing published for this version yet: every change is allowed
         source = project.event_paths[event.event]
         for change in breaking_changes(old, json_schemas[event.event]):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.load import _plain as plain
 from eventdocs.load._cache import cached_parse, digest
 from eventdocs.load.schema import EventSchema, Field
 from eventdocs.render._markdown import json_text
@@ -14,23 +15,34 @@ from eventdocs.validate.payload import payload_errors
 
 
 def _example_errors(
-    json_schema: dict[str, Any], examples: tuple[dict[str, Any], ...], cache_root: Path | None
+    json_schema: dict[str, Any], examples: tuple[dict[str, Any], ...], cache: Path | None
 ) -> list[list[str]]:
     # Validating needs jsonschema, the slowest import there is: remember verdicts by content.
-    key = digest("examples", json_text(json_schema), json_text(list(examples)))
+    content = digest(json_text(json_schema), json_text(list(examples)))
     return cached_parse(
-        cache_root,
-        key,
+        cache,
+        digest("examples", content),
+        content,
         lambda: [list(payload_errors(json_schema, example)) for example in examples],
+        encode=lambda verdicts: verdicts,
+        decode=lambda data: _verdicts_from_plain(data, len(examples)),
     )
 
 
+def _verdicts_from_plain(data: object, count: int) -> list[list[str]]:
+    """One list of error messages per example, as cached; raise ``ValueError`` otherwise."""
+    verdicts = [plain.column(errors, str) for errors in plain.array(data)]
+    if len(verdicts) != count:
+        raise ValueError("one verdict per example")
+    return verdicts
+
+
 def check_examples(
-    event: EventSchema, path: str, json_schema: dict[str, Any], cache_root: Path | None = None
+    event: EventSchema, path: str, json_schema: dict[str, Any], cache: Path | None = None
 ) -> Iterator[Finding]:
     """Yield findings for invalid examples, undocumented fields, and fields never shown."""
     shown: set[str] = set()
-    verdicts = _example_errors(json_schema, event.examples, cache_root)
+    verdicts = _example_errors(json_schema, event.examples, cache)
     for number, example in enumerate(event.examples, 1):
         for error in verdicts[number - 1]:
             yield Finding(

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from eventdocs._files import read_bounded
 from eventdocs.check.findings import Code, Finding
+from eventdocs.errors import LoadError, MissingFileError
+from eventdocs.load._yaml import MAX_FILE_BYTES
 from eventdocs.render.project import GeneratedFile
 from eventdocs.write.files import generated_files_on_disk
 
@@ -30,12 +33,24 @@ class GeneratedFilesCheck:
     def __call__(self, file: GeneratedFile) -> None:
         self.seen.add(file.path)
         try:
-            on_disk = (self.root / file.path).read_bytes().decode("utf-8", errors="replace")
-        except FileNotFoundError:
+            raw = read_bounded(self.root / file.path, MAX_FILE_BYTES, what="generated file")
+        except MissingFileError:
             self.findings.append(
                 Finding(file.path, 0, Code.GENERATED, "", "missing; run `eventdocs build`")
             )
             return
+        except LoadError as error:  # a FIFO, a device, a huge file: never read, reported
+            self.findings.append(
+                Finding(
+                    file.path,
+                    0,
+                    Code.GENERATED,
+                    "",
+                    f"{error.message}; delete it and run `eventdocs build`",
+                )
+            )
+            return
+        on_disk = raw.decode("utf-8", errors="replace")
         if on_disk != file.text:
             self.findings.append(
                 Finding(

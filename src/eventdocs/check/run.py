@@ -37,7 +37,7 @@ def run_checks(root: Path) -> CheckResult:
     for event in project.events:
         path = project.relative(project.event_paths[event.event])
         findings.extend(
-            check_examples(event, path, rendering.json_schemas[event.event], project.root)
+            check_examples(event, path, rendering.json_schemas[event.event], project.cache)
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
     return CheckResult(project, rendering, tuple(sorted(findings)))

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from eventdocs._files import read_bounded
 from eventdocs.errors import LoadError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -85,20 +86,7 @@ _StrictLoader.yaml_implicit_resolvers = {
 
 def read_bytes(path: Path, *, what: str = "file") -> bytes:
     """Read ``path`` whole, within the size limit; raise ``LoadError`` naming it."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise LoadError(f"{what} not found", path=path) from None
-    except OSError as error:
-        raise LoadError(f"cannot read {what}: {error.strerror}", path=path) from None
-    if not path.is_file():
-        raise LoadError(f"{what} is not a regular file", path=path)
-    if size > MAX_FILE_BYTES:
-        raise LoadError(
-            f"{what} is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes; split it",
-            path=path,
-        )
-    return path.read_bytes()
+    return read_bounded(path, MAX_FILE_BYTES, what=what)
 
 
 def decode_text(raw: bytes, path: Path) -> str:

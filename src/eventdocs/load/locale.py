@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, NamedTuple
 import yaml
 
 from eventdocs.errors import LoadError
+from eventdocs.load import _plain as plain
 from eventdocs.load._cache import cached_parse, content_digest, digest
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
@@ -56,8 +57,8 @@ Row = tuple[str, str | None, str | None, int]
 class Entries(Mapping[str, Entry]):
     """A locale's entries, kept as plain tuples and read as ``Entry`` records.
 
-    A large project has hundreds of thousands of entries, cached and reloaded on every build:
-    plain tuples reload several times faster than named ones.
+    A large project has hundreds of thousands of entries, reloaded from the cache on every
+    build: plain tuples are built several times faster than named ones.
     """
 
     __slots__ = ("rows",)
@@ -83,9 +84,6 @@ class Entries(Mapping[str, Entry]):
 
     def keys(self) -> KeysView[str]:
         return self.rows.keys()
-
-    def __reduce__(self) -> tuple[type[Entries], tuple[dict[str, Row]]]:
-        return (Entries, (self.rows,))
 
 
 @dataclass(frozen=True)
@@ -142,7 +140,7 @@ def group_digests(entries: Entries) -> dict[str, str]:
     return {group: digest(*parts) for group, parts in sorted(groups.items())}
 
 
-def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) -> Locale:
+def load_locale(path: Path, *, is_source: bool, cache: Path | None = None) -> Locale:
     """Load one locale file; the language code is the file name without ``.yaml``."""
     code = validate_locale_code(path.stem, path=path)
     raw = read_bytes(path, what="locale file")
@@ -157,7 +155,45 @@ def load_locale(path: Path, *, is_source: bool, cache_root: Path | None = None) 
         entries = _source_entries(document) if is_source else _translation_entries(document)
         return Locale(code, path, is_source, entries, group_digests(entries), content)
 
-    return cached_parse(cache_root, digest("locale", str(path), str(is_source), content), parse)
+    return cached_parse(
+        cache,
+        digest("locale", str(path), str(is_source), content),
+        content,
+        parse,
+        encode=locale_to_plain,
+        decode=lambda data: locale_from_plain(data, code, path, is_source, content),
+    )
+
+
+def locale_to_plain(locale: Locale) -> object:
+    """``locale``'s entries and digests as plain JSON data, for the parse cache: one array per
+    column, which reloads faster than an object per entry."""
+    rows = locale.entries.rows.values()
+    return {
+        "keys": [row[0] for row in rows],
+        "texts": [row[1] for row in rows],
+        "sources": [row[2] for row in rows],
+        "lines": [row[3] for row in rows],
+        "digests": dict(locale.digests),
+    }
+
+
+def locale_from_plain(data: object, code: str, path: Path, is_source: bool, content: str) -> Locale:
+    """The ``Locale`` that ``locale_to_plain`` wrote; raise ``TypeError``/``ValueError`` on
+    anything else."""
+    document = plain.mapping(data)
+    keys = plain.column(document["keys"], str)
+    texts = plain.optional_column(document["texts"])
+    sources = plain.optional_column(document["sources"])
+    lines = plain.column(document["lines"], int)
+    digests = plain.mapping(document["digests"])
+    plain.column(list(digests.values()), str)
+    rows: dict[str, Row] = dict(
+        zip(keys, zip(keys, texts, sources, lines, strict=True), strict=True)
+    )
+    if len(rows) != len(keys):
+        raise ValueError("a key is listed twice")
+    return Locale(code, path, is_source, Entries(rows), digests, content)
 
 
 def _lines(document: YamlDocument) -> dict[str, int]:

@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
+from eventdocs._files import file_digest
 from eventdocs.errors import ConfigError, LoadError
-from eventdocs.load._cache import CACHE_TAG, cached_parse, digest
+from eventdocs.load import _plain as plain
+from eventdocs.load._cache import cached_parse, content_digest, digest, format_tag
+from eventdocs.load._cache_dir import project_cache_dir
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
-from eventdocs.load._yaml import YamlDocument, decode_text, read_bytes
+from eventdocs.load._yaml import MAX_FILE_BYTES, YamlDocument, decode_text, read_bytes
 from eventdocs.load.locale import Locale, load_locale, share_source_texts
 from eventdocs.load.schema import EventSchema, load_event_schema
 
@@ -49,6 +52,8 @@ class Project:
     # schema and locale file (by its path relative to the root) as it was loaded.
     settings_digest: str = ""
     file_digests: dict[str, str] = field(default_factory=dict)
+    # Where parsed files are cached (None: not cached), for later stages' own cached results.
+    cache: Path | None = None
 
     @property
     def source(self) -> Locale:
@@ -72,7 +77,7 @@ class Project:
         raise ConfigError(f"unknown locale {code!r}; this project has: {known}")
 
 
-def load_config(root: Path, *, cache_root: Path | None = None) -> ProjectConfig:
+def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""
     path = root / CONFIG_FILE
     if not path.exists():
@@ -88,7 +93,31 @@ def load_config(root: Path, *, cache_root: Path | None = None) -> ProjectConfig:
         section = data.get("eventdocs", {})
         return validate_document(ProjectConfig, YamlDocument(path, section, text))
 
-    return cached_parse(cache_root, digest("config", str(path), raw), parse)
+    content = content_digest(raw)
+    return cached_parse(
+        cache,
+        digest("config", str(path), content),
+        content,
+        parse,
+        encode=config_to_plain,
+        decode=config_from_plain,
+    )
+
+
+def config_to_plain(config: ProjectConfig) -> object:
+    """``config`` as plain JSON data, for the parse cache."""
+    return [config.source_locale, config.schema_base_url, list(config.identical_allowed)]
+
+
+def config_from_plain(data: object) -> ProjectConfig:
+    """The ``ProjectConfig`` that ``config_to_plain`` wrote; raise ``TypeError``/``ValueError``
+    on anything else."""
+    source_locale, schema_base_url, identical_allowed = plain.record(data, 3)
+    return ProjectConfig(
+        source_locale=plain.text(source_locale),
+        schema_base_url=plain.text(schema_base_url),
+        identical_allowed=tuple(plain.column(identical_allowed, str)),
+    )
 
 
 _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
@@ -120,23 +149,24 @@ def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
 
 def templates_and_config_digest(root: Path) -> str:
     """One digest of every template and the config: a change there can touch every page."""
-    parts: list[bytes | str] = [CACHE_TAG]
+    parts: list[bytes | str] = [format_tag()]
+    # Digests read in chunks and bounded: a planted huge template cannot fill the memory.
     for path in sorted((root / "templates").rglob("*")):
         if path.is_file():
-            parts += [path.relative_to(root).as_posix(), path.read_bytes()]
+            parts += [path.relative_to(root).as_posix(), file_digest(path, limit=MAX_FILE_BYTES)]
     config = root / CONFIG_FILE
-    parts.append(config.read_bytes() if config.is_file() else b"")
+    parts.append(file_digest(config, limit=MAX_FILE_BYTES) if config.is_file() else "")
     return digest(*parts)
 
 
 def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
-    cache_root = root if use_cache else None
-    config = load_config(root, cache_root=cache_root)
+    cache = project_cache_dir(root) if use_cache else None
+    config = load_config(root, cache=cache)
     # Digested before the templates are read: a template edited during the build is rebuilt.
     settings_digest = templates_and_config_digest(root)
     schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
-    loaded = [load_event_schema(path, cache_root=cache_root) for path in schema_files]
+    loaded = [load_event_schema(path, cache=cache) for path in schema_files]
     events = tuple(event for event, _ in loaded)
     locale_files = _yaml_files(root / "locales", "locale", MAX_LOCALES)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
@@ -145,11 +175,11 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             f"the source locale {config.source_locale!r} has no file; create it",
             path=source_path,
         )
-    source = load_locale(source_path, is_source=True, cache_root=cache_root)
+    source = load_locale(source_path, is_source=True, cache=cache)
     locales = (
         source,
         *(
-            share_source_texts(source, load_locale(path, is_source=False, cache_root=cache_root))
+            share_source_texts(source, load_locale(path, is_source=False, cache=cache))
             for path in locale_files
             if path != source_path
         ),
@@ -172,4 +202,5 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         published_files={event.event: _published_files(root, event) for event in events},
         settings_digest=settings_digest,
         file_digests=file_digests,
+        cache=cache,
     )

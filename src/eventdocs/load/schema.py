@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from eventdocs.errors import LoadError
+from eventdocs.load import _plain as plain
 from eventdocs.load._cache import cached_parse, content_digest, digest
 from eventdocs.load._json_values import check_examples
 from eventdocs.load._models import (
@@ -19,14 +21,17 @@ from eventdocs.load._models import (
 from eventdocs.load._pattern import check_pattern
 from eventdocs.load._yaml import load_yaml, read_bytes
 
+_NAME = r"^[a-z][a-z0-9_]{0,63}$"
+_FIELD_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
-EventName = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-FieldName = Annotated[str, Constrained(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
-StatusValue = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-Product = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+EventName = Annotated[str, Constrained(pattern=_NAME)]
+FieldName = Annotated[str, Constrained(pattern=_FIELD_NAME)]
+StatusValue = Annotated[str, Constrained(pattern=_NAME)]
+Product = Annotated[str, Constrained(pattern=_NAME)]
 
 JsonType = Literal["string", "integer", "number", "boolean", "object", "array"]
 Format = Literal["date-time", "date", "uri", "email", "uuid"]
+Direction = Literal["outgoing", "incoming", "both"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,7 +78,7 @@ class Availability:
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
     products: tuple[Product, ...] = ()
-    direction: Literal["outgoing", "incoming", "both"] = "both"
+    direction: Direction = "both"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,7 +121,7 @@ def _check_unique(names: list[str], what: str) -> None:
         seen.add(name)
 
 
-def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[EventSchema, str]:
+def load_event_schema(path: Path, *, cache: Path | None = None) -> tuple[EventSchema, str]:
     """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and the digest of
     the bytes it was loaded from."""
     raw = read_bytes(path, what="event schema")
@@ -134,4 +139,90 @@ def load_event_schema(path: Path, *, cache_root: Path | None = None) -> tuple[Ev
             )
         return schema
 
-    return cached_parse(cache_root, digest("schema", str(path), content), parse), content
+    key = digest("schema", str(path), content)
+    schema = cached_parse(
+        cache,
+        key,
+        content,
+        parse,
+        encode=schema_to_plain,
+        decode=lambda data: schema_from_plain(data, event=path.stem),
+    )
+    return schema, content
+
+
+# Cached as plain JSON data; fields and statuses as arrays, the shortest to write and read.
+
+
+def schema_to_plain(schema: EventSchema) -> object:
+    """``schema`` as plain JSON data, for the parse cache."""
+    return {
+        "event": schema.event,
+        "version": schema.version,
+        "availability": [list(schema.availability.products), schema.availability.direction],
+        "statuses": [[status.value, status.deprecated] for status in schema.statuses],
+        "payload": [_field_to_plain(field) for field in schema.payload],
+        "examples": list(schema.examples),
+    }
+
+
+def _field_to_plain(field: Field) -> list[object]:
+    return [
+        *(field.name, field.type, field.format, field.pattern, field.items),
+        *(field.required, field.nullable, field.deprecated, field.values),
+        [_field_to_plain(child) for child in field.fields],
+    ]
+
+
+_NAMES, _FIELD_NAMES = re.compile(_NAME), re.compile(_FIELD_NAME)
+_TYPES: frozenset[JsonType] = frozenset(get_args(JsonType))
+_FORMATS: frozenset[Format] = frozenset(get_args(Format))
+_DIRECTIONS: frozenset[Direction] = frozenset(get_args(Direction))
+_VALUES: frozenset[Literal["statuses"]] = frozenset(["statuses"])
+
+
+def schema_from_plain(data: object, *, event: str) -> EventSchema:
+    """The ``EventSchema`` of ``event`` that ``schema_to_plain`` wrote; raise ``TypeError`` or
+    ``ValueError`` on anything else. Names are checked too: they become file paths."""
+    document = plain.mapping(data)
+    if document["event"] != event or not _NAMES.match(event):
+        raise ValueError("another event")
+    version = plain.integer(document["version"])
+    products, direction = plain.record(document["availability"], 2)
+    examples = tuple(plain.mapping(example) for example in plain.array(document["examples"]))
+    if version < 1 or not examples:
+        raise ValueError("an event has a version from 1 and examples")
+    return EventSchema(
+        event=event,
+        version=version,
+        availability=Availability(
+            products=tuple(plain.matching(product, _NAMES) for product in plain.array(products)),
+            direction=plain.one_of(direction, _DIRECTIONS),
+        ),
+        statuses=tuple(_status_from_plain(status) for status in plain.array(document["statuses"])),
+        payload=tuple(_field_from_plain(field) for field in plain.array(document["payload"])),
+        examples=examples,
+    )
+
+
+def _status_from_plain(data: object) -> Status:
+    value, deprecated = plain.record(data, 2)
+    return Status(value=plain.matching(value, _NAMES), deprecated=plain.flag(deprecated))
+
+
+def _field_from_plain(data: object) -> Field:
+    name, kind, format_, pattern, items, required, nullable, deprecated, values, fields = (
+        plain.record(data, 10)
+    )
+    return Field(
+        name=plain.matching(name, _FIELD_NAMES),
+        type=plain.one_of(kind, _TYPES),
+        format=None if format_ is None else plain.one_of(format_, _FORMATS),
+        pattern=plain.optional_text(pattern),
+        items=None if items is None else plain.one_of(items, _TYPES),
+        required=plain.flag(required),
+        nullable=plain.flag(nullable),
+        deprecated=plain.flag(deprecated),
+        values=None if values is None else plain.one_of(values, _VALUES),
+        fields=tuple(_field_from_plain(child) for child in plain.array(fields)),
+    )

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventdocs._files import read_head
 from eventdocs.errors import WriteError
-from eventdocs.load._cache import cache_dir
+from eventdocs.load._cache_dir import project_cache_dir
 from eventdocs.render.project import GENERATED_MARKER, GeneratedFile
 
 # The marker sits in a file's first lines; reading this much is enough to find it.
@@ -33,13 +35,13 @@ class WriteReport:
 
 
 def is_generated(path: Path) -> bool:
-    """Tell whether ``path`` was written by ``eventdocs build`` (its first lines say so)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-    except OSError:
-        return False
-    return GENERATED_MARKER.encode() in head
+    """Tell whether ``path`` was written by ``eventdocs build`` (its first lines say so).
+
+    A build writes regular files only: anything else (a FIFO, a device, a symlink) is someone
+    else's, never opened for reading in a way that could block, and never removed.
+    """
+    head = read_head(path, _HEAD_BYTES)
+    return head is not None and GENERATED_MARKER.encode() in head
 
 
 def generated_files_on_disk(
@@ -77,11 +79,20 @@ def _inside(root: str, relative: str) -> str:
 
 
 _TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+_LOCK_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_NONBLOCK
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 def _same_content(path: str, data: bytes) -> bool:
     try:
-        if os.stat(path).st_size != len(data):
+        status = os.stat(path)
+        # A FIFO or a device is never the same: it is replaced, and never opened.
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
             return False
         with open(path, "rb") as handle:
             return handle.read() == data
@@ -101,15 +112,17 @@ def _exclusive(root: Path) -> Iterator[None]:
     except ImportError:  # not POSIX: atomic renames still keep every file whole
         yield
         return
-    lock = cache_dir(root) / "build.lock"
+    lock = project_cache_dir(root) / "build.lock"
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        # Never through a symlink, never blocking on a FIFO: the cache folder may be foreign.
+        descriptor = os.open(lock, _LOCK_FLAGS, 0o644)
     except OSError:  # a read-only place for the cache: build unlocked, still atomically
         yield
         return
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)

@@ -1,22 +1,33 @@
 """What the last build wrote, so the next one renders and writes only what changed.
 
-``.eventdocs-cache/build-manifest.json`` records a digest of every input and, per output, the
-digest of what it was rendered from and its size and modification time once written. A build
-whose inputs and outputs all match it does nothing; otherwise only outputs whose inputs changed,
-or which changed on disk, are rendered again.
+``build-manifest.json``, in the project's cache folder, records a digest of every input and, per
+output, the digest of what it was rendered from and its size and modification time once
+written. A build whose inputs and outputs all match it does nothing; otherwise only outputs
+whose inputs changed, or which changed on disk, are rendered again. It is read as carefully as
+any input: a manifest that is not exactly what a build of this code writes means a full build.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventdocs.load._cache import CACHE_TAG, cache_dir, digest, file_digest, write_atomically
+import orjson
+
+from eventdocs._atomic import atomic_write
+from eventdocs._files import file_digest, read_bounded
+from eventdocs.errors import LoadError
+from eventdocs.load import _plain as plain
+from eventdocs.load._cache import MALFORMED, digest, format_tag
+from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load._yaml import MAX_FILE_BYTES
 from eventdocs.load.project import CONFIG_FILE, Project, templates_and_config_digest
 
 MANIFEST = "build-manifest.json"
+# A manifest lists every output (tens of thousands in a large project): far below this.
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
 def _inputs_digest(
@@ -39,7 +50,7 @@ def _inputs_digest(
 def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
     """``_inputs_digest`` of the files as they are now, each read in chunks."""
     files = {
-        path.relative_to(root).as_posix(): file_digest(path)
+        path.relative_to(root).as_posix(): file_digest(path, limit=MAX_FILE_BYTES)
         for folder in ("schema", "locales")
         for path in (root / folder).glob("*.yaml")
     }
@@ -70,12 +81,21 @@ class BuildManifest:
 
     @classmethod
     def read(cls, root: Path) -> BuildManifest:
+        """The manifest the last build of ``root`` saved; an empty one if there is none, or if
+        it is not a regular file, too large, or not in the shape ``save`` writes."""
+        path = project_cache_dir(root) / MANIFEST
         try:
-            data = json.loads((cache_dir(root) / MANIFEST).read_text("utf-8"))
-            if data.get("tag") != CACHE_TAG:
+            data = plain.mapping(
+                orjson.loads(read_bounded(path, MAX_MANIFEST_BYTES, follow_symlinks=False))
+            )
+            if data.get("tag") != format_tag():
                 return cls()
-            return cls(str(data["inputs"]), dict(data["outputs"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            outputs = {
+                plain.text(name): _output_from_plain(recorded)
+                for name, recorded in plain.mapping(data["outputs"]).items()
+            }
+            return cls(plain.text(data["inputs"]), outputs)
+        except (LoadError, OSError, *MALFORMED):
             return cls()
 
     def on_disk(self, root: Path, path: str) -> bool:
@@ -102,5 +122,12 @@ class BuildManifest:
             status = _stat(root / path)
             if status is not None:
                 outputs[path] = [fingerprint, *status]
-        document = {"tag": CACHE_TAG, "inputs": inputs, "outputs": outputs}
-        write_atomically(cache_dir(root) / MANIFEST, json.dumps(document).encode("utf-8"))
+        document = {"tag": format_tag(), "inputs": inputs, "outputs": outputs}
+        # Best effort: without a manifest the next build is a full one, nothing worse.
+        with contextlib.suppress(OSError):
+            atomic_write(project_cache_dir(root) / MANIFEST, orjson.dumps(document))
+
+
+def _output_from_plain(data: object) -> list[object]:
+    fingerprint, size, mtime_ns = plain.record(data, 3)
+    return [plain.text(fingerprint), plain.integer(size), plain.integer(mtime_ns)]

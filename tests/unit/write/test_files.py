@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,22 @@ def test_leftover_temporaries_are_cleaned(tmp_path: Path) -> None:
     leftover.write_text("half", "utf-8")
     write_files(tmp_path, [GeneratedFile("docs/en/a.md", MARK)])
     assert not leftover.exists()
+
+
+def test_fifo_under_docs_is_neither_read_nor_removed(tmp_path: Path) -> None:
+    """A FIFO named like a page is someone else's: a build does not wait on it or remove it."""
+    fifo = tmp_path / "docs/en/events/x.md"
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    report = write_files(tmp_path, [GeneratedFile("docs/en/a.md", MARK + "a\n")])
+    assert report.removed == []
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_fifo_in_place_of_an_output_is_replaced(tmp_path: Path) -> None:
+    """A FIFO where a page belongs is replaced by the page, never opened."""
+    page = tmp_path / "docs/en/a.md"
+    page.parent.mkdir(parents=True)
+    os.mkfifo(page)
+    write_files(tmp_path, [GeneratedFile("docs/en/a.md", MARK + "a\n")])
+    assert page.read_text("utf-8") == MARK + "a\n"

@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from eventdocs.write.manifest import BuildManifest
+import orjson
+import pytest
+
+from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.write import manifest
+from eventdocs.write.manifest import MANIFEST, BuildManifest
 
 
 def test_touched_output_is_not_current(tmp_path: Path) -> None:
@@ -26,6 +31,32 @@ def test_touched_output_is_not_current(tmp_path: Path) -> None:
 
 def test_unreadable_manifest_means_a_full_build(tmp_path: Path) -> None:
     """A corrupt or foreign manifest is ignored, never trusted."""
-    (tmp_path / ".eventdocs-cache").mkdir()
-    (tmp_path / ".eventdocs-cache/build-manifest.json").write_text("{not json", "utf-8")
+    path = project_cache_dir(tmp_path) / MANIFEST
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", "utf-8")
+    assert BuildManifest.read(tmp_path).outputs == {}
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder", "huge", "wrong-shape"])
+def test_manifest_that_is_not_our_file_means_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A manifest replaced by a FIFO, an endless device, a folder, a huge file or another
+    shape is read at once, bounded, and ignored."""
+    path = project_cache_dir(tmp_path) / MANIFEST
+    path.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "huge":
+        monkeypatch.setattr(manifest, "MAX_MANIFEST_BYTES", 100)
+        path.write_bytes(b" " * 101)
+    else:
+        BuildManifest().save(tmp_path, "inputs", {})
+        document = orjson.loads(path.read_bytes())
+        document["outputs"] = {"docs/en/a.md": ["fingerprint", "size", 0]}
+        path.write_bytes(orjson.dumps(document))
     assert BuildManifest.read(tmp_path).outputs == {}
