@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
@@ -11,13 +10,26 @@ from typing import Annotated, Any, ClassVar
 from eventdocs.errors import ConfigError, LoadError
 from eventdocs.load._cache import CACHE_TAG, cached_parse, digest
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
-from eventdocs.load._yaml import YamlDocument, decode_text, read_bytes
-from eventdocs.load.locale import Locale, load_locale, share_source_texts
+from eventdocs.load._toml import TomlTable, load_toml_table
+from eventdocs.load._yaml import decode_text, read_bytes
+from eventdocs.load.locale import (
+    LOCALE_CODE,
+    Locale,
+    load_locale,
+    share_source_texts,
+    validate_locale_code,
+)
 from eventdocs.load.schema import EventSchema, load_event_schema
 
 CONFIG_FILE = "eventdocs.toml"
 MAX_EVENTS = 5_000
 MAX_LOCALES = 200
+# A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
+# that could end a quoted string or an HTML attribute (quotes, spaces, `<`, backslashes).
+_BASE_URL = (
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"/(?:(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/)*$"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,8 +38,8 @@ class ProjectConfig:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
-    source_locale: str = "en"
-    schema_base_url: Annotated[str, Constrained(pattern=r"^https?://[^\s]+/$")] = (
+    source_locale: Annotated[str, Constrained(pattern=LOCALE_CODE.pattern)] = "en"
+    schema_base_url: Annotated[str, Constrained(pattern=_BASE_URL)] = (
         "https://docs.example.com/schemas/"
     )
     # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
@@ -80,15 +92,30 @@ def load_config(root: Path, *, cache_root: Path | None = None) -> ProjectConfig:
     raw = read_bytes(path, what="config file")
 
     def parse() -> ProjectConfig:
-        text = decode_text(raw, path)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise LoadError(f"invalid TOML: {error}", path=path) from None
-        section = data.get("eventdocs", {})
-        return validate_document(ProjectConfig, YamlDocument(path, section, text))
+        table = load_toml_table(path, decode_text(raw, path), "eventdocs")
+        _check_settings(table)
+        return validate_document(ProjectConfig, table)
 
     return cached_parse(cache_root, digest("config", str(path), raw), parse)
+
+
+def _check_settings(table: TomlTable) -> None:
+    """Say plainly what is wrong with the settings whose patterns the validator would quote."""
+    settings = table.data if isinstance(table.data, dict) else {}
+    url, code = settings.get("schema_base_url"), settings.get("source_locale")
+    if isinstance(url, str) and not re.fullmatch(_BASE_URL, url):
+        raise LoadError(
+            "schema_base_url: must be a plain absolute http(s) URL ending with '/' "
+            "(no spaces, quotes, '<', '>' or backslashes)",
+            path=table.path,
+            line=table.line_of(("schema_base_url",)),
+        )
+    if isinstance(code, str):
+        try:
+            validate_locale_code(code)
+        except LoadError as error:
+            line = table.line_of(("source_locale",))
+            raise LoadError(f"source_locale: {error.message}", path=table.path, line=line) from None
 
 
 _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
