@@ -145,6 +145,15 @@ def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
     return files
 
 
+def _check_templates(folder: Path) -> None:
+    """Refuse a missing templates folder, or a template that is not UTF-8 text within limits."""
+    if not folder.is_dir():
+        raise ConfigError("templates folder not found", path=folder)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            decode_text(read_bytes(path, what="template"), path)
+
+
 def templates_and_config_digest(root: Path) -> str:
     """One digest of every template and the config: a change there can touch every page."""
     parts: list[bytes | str] = [CACHE_TAG]
@@ -181,8 +190,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             if path != source_path
         ),
     )
-    if not (root / "templates").is_dir():
-        raise ConfigError("templates folder not found", path=root / "templates")
+    _check_templates(root / "templates")
     file_digests = {
         **{
             path.relative_to(root).as_posix(): content
