@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from eventdocs.errors import ConfigError, LoadError
+from eventdocs.errors import ConfigError, LoadError, UsageError
 from eventdocs.load._cache import CACHE_TAG, cached_parse, digest
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._toml import TomlTable, load_toml_table
@@ -76,12 +76,12 @@ class Project:
         return path.relative_to(self.root).as_posix()
 
     def locale(self, code: str) -> Locale:
-        """Return the locale ``code``, or raise ``ConfigError`` listing the known ones."""
+        """Return the locale ``code`` named on the command line, or raise ``UsageError``."""
         for locale in self.locales:
             if locale.code == code:
                 return locale
         known = ", ".join(locale.code for locale in self.locales)
-        raise ConfigError(f"unknown locale {code!r}; this project has: {known}")
+        raise UsageError(f"unknown locale {code!r}; this project has: {known}")
 
 
 def load_config(root: Path, *, cache_root: Path | None = None) -> ProjectConfig:
