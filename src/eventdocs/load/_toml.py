@@ -28,11 +28,12 @@ class TomlTable(YamlDocument):
         """Return the line the location's setting is on, else the table header's line."""
         header = key_line = None
         inside = False
+        setting = _key_pattern(str(location[0])) if location else None
         for number, line in enumerate(self.text.split("\n"), start=1):
             if match := _TABLE_HEADER.match(line):
                 inside = match.group(1).strip("\"'") == self.table
                 header = number if inside and header is None else header
-            elif inside and location and _key_pattern(str(location[0])).match(line):
+            elif inside and setting and setting.match(line):
                 key_line = number
                 break
         return key_line or header

@@ -30,8 +30,8 @@ def _surely_shallow(text: str) -> bool:
 
     Each flow collection opens with a bracket, so there are at most as many as brackets. Each
     block collection starts further right than its parent, except a sequence directly under a
-    mapping key: with every line's leading run under ``_BLOCK_COLUMNS`` characters, block
-    nesting stays under ``2 * _BLOCK_COLUMNS``.
+    mapping key: with every line's leading run under ``_BLOCK_COLUMNS`` characters, at most
+    two block collections start in each of those columns.
     """
     brackets = sum(text.count(opener) for opener in _FLOW_OPENERS)
     if brackets + 2 * _BLOCK_COLUMNS > MAX_DEPTH:
