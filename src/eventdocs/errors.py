@@ -5,7 +5,19 @@ Only the CLI catches these and prints them as one ``Error: …`` line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# Line breaks and other control characters, from a hostile file name or a library's message:
+# folded so that an error is always one printable line.
+_LINE_BREAKS = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]+\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` as one printable line: breaks become spaces, controls become escapes."""
+    folded = _LINE_BREAKS.sub(" ", text).strip()
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", folded)
 
 
 class EventdocsError(Exception):
@@ -29,17 +41,17 @@ class EventdocsError(Exception):
 
     def __str__(self) -> str:
         if self.path is None:
-            return self.message
+            return one_line(self.message)
         where = self.path.as_posix()
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class LoadError(EventdocsError):
-    """An input file (schema, locale, config, payload) cannot be read or is malformed."""
+    """An input file (schema, locale, config, payload) cannot be read or is malformed: exit 1."""
 
 
 class MissingFileError(LoadError):
@@ -47,7 +59,10 @@ class MissingFileError(LoadError):
 
 
 class ConfigError(EventdocsError):
-    """The project is set up inconsistently (missing folder, unknown locale, bad config)."""
+    """The project's files are set up inconsistently (a missing folder or source locale file).
+
+    A bad input like any other: exit 1. What the command line names wrongly is a ``UsageError``.
+    """
 
 
 class RenderError(EventdocsError):
@@ -59,6 +74,6 @@ class WriteError(EventdocsError):
 
 
 class UsageError(EventdocsError):
-    """The command line asked for something that cannot be done."""
+    """The command line asked for something that cannot be done (unknown locale, event): exit 2."""
 
     exit_code = 2

@@ -1,6 +1,9 @@
 """The ``eventdocs`` command line: parses arguments and wires the pipeline's stages, nothing more.
 
-Exit codes: 0 success, 1 findings or a bad input file, 2 a usage or configuration error.
+Exit codes: 0 success; 1 findings, or a bad input file (``eventdocs.toml``, a schema, locale,
+template or payload, a missing ``schema/``, ``locales/`` or ``templates/`` folder); 2 a usage
+error (an unknown option, a project folder that does not exist, a locale, key or event named on
+the command line that the project does not have).
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ _debug = ContextVar("debug", default=False)
     "-C",
     "--project",
     "root",
-    type=click.Path(file_okay=False, path_type=Path),
+    # A folder that does not exist is a mistyped argument (exit 2), not a broken project.
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path(),
     show_default=True,
     help="The project folder (holding schema/, locales/, templates/, docs/).",

@@ -74,12 +74,6 @@ def check_examples(document: YamlDocument) -> None:
             )
 
 
-def check_json_types(document: YamlDocument) -> None:
-    """Raise ``LoadError`` at the first value (YAML binary, timestamp) JSON has no type for."""
-    if document.root is not None:
-        _check_values(document, document.data, document.root, (), _type_problem)
-
-
 def _check_values(
     document: YamlDocument,
     value: Any,

@@ -95,11 +95,6 @@ def validate_document(shape: type[T], document: YamlDocument) -> T:
 
     try:
         return validate_data(shape, document.data)
-    except TypeError:  # a YAML-only value (binary, timestamp) where plain data was expected
-        from eventdocs.load._json_values import check_json_types
-
-        check_json_types(document)
-        raise
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         location = tuple(first["loc"])

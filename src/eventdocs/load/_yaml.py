@@ -1,4 +1,5 @@
-"""Strict YAML reading: positions for every node, no duplicate keys, no aliases, bounded size.
+"""Strict YAML reading: positions for every node, no duplicate keys, no aliases, no explicit
+tags, bounded size and depth.
 
 PyYAML alone keeps the last of two duplicate keys, expands alias bombs, and turns
 ``2022-10-12T15:57:16Z`` into a ``datetime``; translators deserve better errors than that.
@@ -15,10 +16,17 @@ import yaml
 
 from eventdocs._files import read_bounded
 from eventdocs.errors import LoadError
+from eventdocs.load._yaml_guards import check_depth, reader_error
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
-_STRING_TAG = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_STRING_TAG = f"{_YAML_TAG}str"
+# What a plain scalar may resolve to; an explicit tag is accepted only where it changes nothing.
+_SCALAR_TAGS = frozenset(f"{_YAML_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
+_MAPPING_TAG = f"{_YAML_TAG}map"
+_SEQUENCE_TAG = f"{_YAML_TAG}seq"
+_MERGE_TAG = f"{_YAML_TAG}merge"
 
 Location = tuple[str | int, ...]
 
@@ -115,7 +123,11 @@ def load_yaml(path: Path, *, what: str = "file", raw: bytes | None = None) -> Ya
         raise LoadError(f"{what} is empty", path=path, line=1)
     loader = _StrictLoader(text)
     try:
+        check_depth(text, path, _BaseLoader)
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        byte_offset = _BaseLoader is not yaml.SafeLoader
+        raise reader_error(error, text, path, byte_offset=byte_offset) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
@@ -126,13 +138,18 @@ def load_yaml(path: Path, *, what: str = "file", raw: bytes | None = None) -> Ya
             column=mark.column + 1 if mark else None,
         ) from None
     except yaml.YAMLError as error:
-        raise LoadError(f"invalid YAML: {error}", path=path) from None
+        raise LoadError(f"invalid YAML: {error}", path=path, line=1) from None
     finally:
         loader.dispose()
     if root is None:
         raise LoadError(f"{what} is empty", path=path, line=1)
     data = _Builder(path, loader).build(root)
     return YamlDocument(path, data, text, root)
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it was most likely written: ``!!binary`` rather than its full name."""
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
 
 
 class _Builder:
@@ -162,25 +179,43 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return dict(self._mapping_items(node))
         if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQUENCE_TAG)
             return [self.build(item) for item in node.value]
         if node.tag == _STRING_TAG:
             return node.value  # the common case, without the constructor's machinery
+        self._check_scalar_tag(node)
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            raise self._error(f"invalid YAML value: {error.problem}", node) from None
-        except ValueError:  # an integer of over 4,300 digits, a 13th month: Python refuses them
-            raise self._error(f"invalid YAML value {node.value[:40]!r}; quote it", node) from None
+        except (yaml.constructor.ConstructorError, ValueError, ArithmeticError):
+            # `0x_` and a 5,000-digit integer match the number patterns but are no number.
+            raise self._error("this value cannot be read as a number; quote it", node) from None
+
+    def _check_tag(self, node: yaml.Node, *allowed: str) -> None:
+        if node.tag not in allowed:
+            raise self._error(
+                f"explicit YAML tags are not allowed ({_shown_tag(node.tag)}); write a plain value",
+                node,
+            )
+
+    def _check_scalar_tag(self, node: yaml.Node) -> None:
+        self._check_tag(node, *_SCALAR_TAGS)
+        # `!!int abc` names an allowed type but the value is not one: refused, never guessed.
+        if self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) != node.tag:
+            raise self._error(
+                f"explicit YAML tags are not allowed ({_shown_tag(node.tag)} on another "
+                "type of value); write a plain value",
+                node,
+            )
 
     def _mapping_items(self, node: yaml.MappingNode) -> Iterator[Any]:
-        if node.tag == "tag:yaml.org,2002:merge" or any(
-            key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value
-        ):
+        if node.tag == _MERGE_TAG or any(key.tag == _MERGE_TAG for key, _ in node.value):
             raise self._error("YAML merge keys (<<) are not allowed", node)
+        self._check_tag(node, _MAPPING_TAG)
         keys: set[Any] = set()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._error("a mapping key must be a plain value", key_node)
+            self._check_tag(key_node, *_SCALAR_TAGS)
             if id(key_node) in self.seen:
                 raise self._error("YAML anchors and aliases are not allowed", key_node)
             self.seen.add(id(key_node))

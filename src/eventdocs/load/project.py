@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from eventdocs._files import file_digest
-from eventdocs.errors import ConfigError, LoadError
+from eventdocs.errors import ConfigError, LoadError, UsageError
 from eventdocs.load import _plain as plain
 from eventdocs.load._cache import cached_parse, content_digest, digest, format_tag
 from eventdocs.load._cache_dir import project_cache_dir
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
-from eventdocs.load._yaml import MAX_FILE_BYTES, YamlDocument, decode_text, read_bytes
-from eventdocs.load.locale import Locale, load_locale, share_source_texts
+from eventdocs.load._toml import TomlTable, load_toml_table
+from eventdocs.load._yaml import MAX_FILE_BYTES, decode_text, read_bytes
+from eventdocs.load.locale import (
+    LOCALE_CODE,
+    Locale,
+    load_locale,
+    share_source_texts,
+    validate_locale_code,
+)
 from eventdocs.load.schema import EventSchema, load_event_schema
 
 CONFIG_FILE = "eventdocs.toml"
 MAX_EVENTS = 5_000
 MAX_LOCALES = 200
+# A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
+# that could end a quoted string or an HTML attribute (quotes, spaces, `<`, backslashes).
+_BASE_URL = (
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"/(?:(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/)*$"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,8 +41,8 @@ class ProjectConfig:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
 
-    source_locale: str = "en"
-    schema_base_url: Annotated[str, Constrained(pattern=r"^https?://[^\s]+/$")] = (
+    source_locale: Annotated[str, Constrained(pattern=LOCALE_CODE.pattern)] = "en"
+    schema_base_url: Annotated[str, Constrained(pattern=_BASE_URL)] = (
         "https://docs.example.com/schemas/"
     )
     # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
@@ -69,12 +81,12 @@ class Project:
         return path.relative_to(self.root).as_posix()
 
     def locale(self, code: str) -> Locale:
-        """Return the locale ``code``, or raise ``ConfigError`` listing the known ones."""
+        """Return the locale ``code`` named on the command line, or raise ``UsageError``."""
         for locale in self.locales:
             if locale.code == code:
                 return locale
         known = ", ".join(locale.code for locale in self.locales)
-        raise ConfigError(f"unknown locale {code!r}; this project has: {known}")
+        raise UsageError(f"unknown locale {code!r}; this project has: {known}")
 
 
 def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
@@ -85,13 +97,9 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     raw = read_bytes(path, what="config file")
 
     def parse() -> ProjectConfig:
-        text = decode_text(raw, path)
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise LoadError(f"invalid TOML: {error}", path=path) from None
-        section = data.get("eventdocs", {})
-        return validate_document(ProjectConfig, YamlDocument(path, section, text))
+        table = load_toml_table(path, decode_text(raw, path), "eventdocs")
+        _check_settings(table)
+        return validate_document(ProjectConfig, table)
 
     content = content_digest(raw)
     return cached_parse(
@@ -120,6 +128,25 @@ def config_from_plain(data: object) -> ProjectConfig:
     )
 
 
+def _check_settings(table: TomlTable) -> None:
+    """Say plainly what is wrong with the settings whose patterns the validator would quote."""
+    settings = table.data if isinstance(table.data, dict) else {}
+    url, code = settings.get("schema_base_url"), settings.get("source_locale")
+    if isinstance(url, str) and not re.fullmatch(_BASE_URL, url):
+        raise LoadError(
+            "schema_base_url: must be a plain absolute http(s) URL ending with '/' "
+            "(no spaces, quotes, '<', '>' or backslashes)",
+            path=table.path,
+            line=table.line_of(("schema_base_url",)),
+        )
+    if isinstance(code, str):
+        try:
+            validate_locale_code(code)
+        except LoadError as error:
+            line = table.line_of(("source_locale",))
+            raise LoadError(f"source_locale: {error.message}", path=table.path, line=line) from None
+
+
 _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
 
 
@@ -145,6 +172,15 @@ def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
     if len(files) > limit:
         raise ConfigError(f"{len(files)} {what} files, over the limit of {limit}", path=folder)
     return files
+
+
+def _check_templates(folder: Path) -> None:
+    """Refuse a missing templates folder, or a template that is not UTF-8 text within limits."""
+    if not folder.is_dir():
+        raise ConfigError("templates folder not found", path=folder)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            decode_text(read_bytes(path, what="template"), path)
 
 
 def templates_and_config_digest(root: Path) -> str:
@@ -184,8 +220,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             if path != source_path
         ),
     )
-    if not (root / "templates").is_dir():
-        raise ConfigError("templates folder not found", path=root / "templates")
+    _check_templates(root / "templates")
     file_digests = {
         **{
             path.relative_to(root).as_posix(): content

@@ -9,10 +9,11 @@ from typing import Any
 
 import jinja2
 
-from eventdocs.errors import RenderError
+from eventdocs.errors import EventdocsError, RenderError
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema import EventSchema
 from eventdocs.render._markdown import Markdown
+from eventdocs.render._template_errors import template_failure
 from eventdocs.render.jsonschema import schema_path
 from eventdocs.render.translator import Fallbacks, Translations
 
@@ -102,31 +103,18 @@ def _render(
         if fallbacks.outdated:
             # The notice depends on every lookup the page made, so it is known only afterwards.
             body = template.render(outdated=True, **helpers, **context)
-    except jinja2.TemplateSyntaxError as error:
-        raise RenderError(
-            f"template syntax error: {error.message}",
-            path=environment_path(environment, error.name or template_name),
-            line=error.lineno,
-        ) from None
-    except jinja2.TemplateNotFound as error:
-        raise RenderError(
-            f"template not found: {error.name}",
-            path=environment_path(environment, template_name),
-        ) from None
-    except jinja2.UndefinedError as error:
-        raise RenderError(
-            f"template uses an undefined name: {error.message}",
-            path=environment_path(environment, template_name),
-        ) from None
+    except EventdocsError:
+        raise
+    except Exception as error:  # a template can raise anything: each becomes its error line
+        raise _failure(environment, error, template_name) from None
     return tidy_markdown(body), fallbacks
 
 
-def environment_path(environment: jinja2.Environment, name: str) -> Path | None:
-    """Return the file a template name was loaded from, for error messages."""
+def _failure(environment: jinja2.Environment, error: Exception, template_name: str) -> RenderError:
+    # `build_environment` always loads templates from one folder.
     loader = environment.loader
-    if isinstance(loader, jinja2.FileSystemLoader):
-        return Path(loader.searchpath[0]) / name
-    return None
+    assert isinstance(loader, jinja2.FileSystemLoader)
+    return template_failure(error, Path(loader.searchpath[0]), template_name)
 
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")

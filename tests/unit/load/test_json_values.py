@@ -11,7 +11,6 @@ from eventdocs.load._json_values import (
     MAX_EXAMPLE_BYTES,
     MAX_EXAMPLE_DEPTH,
     check_examples,
-    check_json_types,
 )
 from eventdocs.load._yaml import load_yaml
 
@@ -51,8 +50,6 @@ def example_with(tmp_path: Path, value: str) -> LoadError | None:
         ("0x1f", "read by YAML as the number 31"),
         ("1_000", "read by YAML as the number 1000"),
         ("no", "read by YAML as false"),
-        ("!!binary aGVsbG8=", "a YAML binary value has no JSON form"),
-        ("!!timestamp 2020-01-01", "a YAML timestamp value has no JSON form"),
     ],
 )
 def test_value_json_cannot_carry_is_refused_at_its_line(
@@ -81,7 +78,6 @@ def test_value_json_cannot_carry_is_refused_at_its_line(
         "~",
         "'.nan'",
         '"12:30"',
-        "!!float 1",
         "[1, 2.5, {a: b}]",
     ],
 )
@@ -118,11 +114,3 @@ def test_too_many_examples_are_refused(tmp_path: Path) -> None:
 def test_values_outside_examples_are_left_to_the_shape_check(tmp_path: Path) -> None:
     """Only examples are held to JSON numbers: `version: 0x1` is the shape check's business."""
     assert load(tmp_path, HEAD.replace("version: 1", "version: 0x1") + "      n: 1\n") is None
-
-
-def test_yaml_only_type_anywhere_is_located(tmp_path: Path) -> None:
-    """`check_json_types` points at a binary value outside the examples by its line."""
-    path = tmp_path / "thing_done.yaml"
-    path.write_text("event: thing_done\nversion: !!binary aGVsbG8=\n", "utf-8")
-    with pytest.raises(LoadError, match=r":2:10: version: a YAML binary value has no JSON form"):
-        check_json_types(load_yaml(path))

@@ -60,3 +60,76 @@ def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_yaml(write(tmp_path, b"a: ok\nb: caf\xe9\n"))
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!timestamp 2022-10-12\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!set {x, y}\n",
+        "a: !!omap [x: 1]\n",
+        "a: !!pairs [x: 1]\n",
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: !custom x\n",
+        "a: !custom {b: 1}\n",
+        "a: [!custom x]\n",
+        "!!set {a, b}\n",
+        "? !!binary aGVsbG8=\n: x\n",
+        "a: !!int abc\n",
+        "a: !!bool maybe\n",
+    ],
+)
+def test_explicit_tags_are_refused_at_their_node(tmp_path: Path, text: str) -> None:
+    """Any explicit tag that would change a value, on a value or a key, is one located error."""
+    with pytest.raises(LoadError, match="explicit YAML tags are not allowed") as caught:
+        load_yaml(write(tmp_path, text))
+    assert caught.value.line == 1 and caught.value.column is not None
+
+
+def test_tags_naming_the_plain_type_are_accepted(tmp_path: Path) -> None:
+    """`!!str`, `!!int`, `!!map` and their kin change nothing where they fit the value."""
+    text = "a: !!str 1\nb: !!int '2'\nc: !!map {d: !!seq [!!null '']}\n"
+    assert load_yaml(write(tmp_path, text)).data == {"a": "1", "b": 2, "c": {"d": [None]}}
+
+
+@pytest.mark.parametrize("value", ["0x_", "0b_", "1" * 5000])
+def test_number_lookalikes_that_are_no_number_are_refused(tmp_path: Path, value: str) -> None:
+    """A value matching YAML's number pattern that Python cannot convert is an error."""
+    with pytest.raises(LoadError, match="cannot be read as a number") as caught:
+        load_yaml(write(tmp_path, f"a: b\nc: {value}\n"))
+    assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 150 + "]" * 150 + "\n",
+        "a: " + "{b: " * 150 + "c" + "}" * 150 + "\n",
+        "".join(" " * level + "k:\n" for level in range(150)) + " " * 150 + "k: v\n",
+        "- " * 150 + "x\n",
+    ],
+    ids=["flow-sequences", "flow-mappings", "block-mappings", "compact-sequences"],
+)
+def test_deep_nesting_is_refused_before_composing(tmp_path: Path, text: str) -> None:
+    """Nesting past the limit, in flow or block style, is one located error."""
+    with pytest.raises(LoadError, match="nested more than 100 levels deep") as caught:
+        load_yaml(write(tmp_path, text))
+    assert caught.value.line is not None and caught.value.column is not None
+
+
+def test_nesting_up_to_the_limit_is_accepted(tmp_path: Path) -> None:
+    """A document exactly 100 collections deep still loads."""
+    document = load_yaml(write(tmp_path, "a: " + "[" * 99 + "]" * 99 + "\n"))
+    assert isinstance(document.data["a"], list)
+
+
+@pytest.mark.parametrize(("character", "column"), [("\x07", 5), ("\x00", 5), ("\x1b", 5)])
+def test_control_characters_are_located(tmp_path: Path, character: str, column: int) -> None:
+    """A control character is reported at its line and column, in one line, after any
+    multi-byte text."""
+    with pytest.raises(LoadError) as caught:
+        load_yaml(write(tmp_path, f"a: é\nc: d{character}e\n"))
+    error = caught.value
+    assert (error.line, error.column) == (2, column)
+    assert "\n" not in str(error) and "not allowed" in error.message

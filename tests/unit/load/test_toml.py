@@ -1,0 +1,92 @@
+"""The config table: TOML errors and bad settings point at `eventdocs.toml` and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdocs.errors import LoadError
+from eventdocs.load.project import load_config
+
+CONFIG = """\
+# settings
+[other]
+schema_base_url = "not this one"
+
+[eventdocs]
+source_locale = "en"
+schema_base_url = "https://docs.example.com/schemas/"
+identical_allowed = ["Info"]
+"""
+
+
+def config_with(tmp_path: Path, old: str, new: str) -> Path:
+    (tmp_path / "eventdocs.toml").write_text(CONFIG.replace(old, new), encoding="utf-8")
+    return tmp_path
+
+
+def test_valid_config_loads(tmp_path: Path) -> None:
+    """A plain URL, a locale code and a list of words are accepted."""
+    config = load_config(config_with(tmp_path, "", ""))
+    assert config.schema_base_url == "https://docs.example.com/schemas/"
+    assert config.identical_allowed == ("Info",)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://docs.example.com/a\\"b/',
+        "https://docs.example.com/a b/",
+        "https://docs.example.com/<script>/",
+        "https://docs.example.com/a\\\\b/",
+        "https://docs.example.com/a'b/",
+        "https://docs.example.com/schemas",
+        "ftp://docs.example.com/",
+        "/schemas/",
+        "https://user@docs.example.com/",
+        "https://docs.example.com/\\n/",
+    ],
+)
+def test_base_url_must_be_plain(tmp_path: Path, url: str) -> None:
+    """Anything but a plain absolute http(s) URL ending in `/` is refused at its line."""
+    root = config_with(tmp_path, '"https://docs.example.com/schemas/"', f'"{url}"')
+    with pytest.raises(LoadError, match="schema_base_url: must be a plain absolute") as caught:
+        load_config(root)
+    assert caught.value.line == 7 and caught.value.path == root / "eventdocs.toml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ('source_locale = "en"', 'source_locale = "../en"', 6, "not a BCP 47 language tag"),
+        ('source_locale = "en"', "source_locale = 5", 6, "valid string"),
+        ('["Info"]', '"Info"', 8, "identical_allowed: Input should be a valid"),
+        ('["Info"]', '["Info", 3]', 8, "identical_allowed.1"),
+        ('source_locale = "en"', 'source_language = "en"', 6, "unknown key"),
+        ('source_locale = "en"', '"source_locale" = "x y"', 6, "source_locale:"),
+    ],
+)
+def test_bad_settings_name_their_line(
+    tmp_path: Path, old: str, new: str, line: int, message: str
+) -> None:
+    """A setting of the wrong type or shape is reported at the line it is set on."""
+    with pytest.raises(LoadError, match=message) as caught:
+        load_config(config_with(tmp_path, old, new))
+    assert caught.value.line == line
+
+
+def test_invalid_toml_names_line_and_column(tmp_path: Path) -> None:
+    """tomllib's position, written inside its message, becomes the error's line and column."""
+    with pytest.raises(LoadError) as caught:
+        load_config(config_with(tmp_path, 'source_locale = "en"', 'source_locale = "en'))
+    error = caught.value
+    assert (error.line, error.column) == (6, 20)
+    assert error.message.startswith("invalid TOML: ") and "(at line" not in error.message
+
+
+def test_invalid_toml_at_the_end_names_the_last_line(tmp_path: Path) -> None:
+    """A document cut short is reported at its last line."""
+    with pytest.raises(LoadError) as caught:
+        load_config(config_with(tmp_path, '["Info"]', ""))
+    assert caught.value.line == CONFIG.count("\n")
