@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Material prints a banner about its future on every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test setup build check serve bench golden lint clean browser npm
+.PHONY: site test setup build check serve bench fuzz golden lint clean browser npm
 
 site: setup ## Set up, generate the pages and schemas, build the site into site/
 	$(BIN)/eventdocs build
@@ -57,6 +57,11 @@ node_modules/.installed: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) $(TOOLS) site node_modules .pytest_cache
+
+fuzz: setup ## Hostile translations through the real site build, with a large example budget
+	EVENTDOCS_FUZZ_EXAMPLES=$${EVENTDOCS_FUZZ_EXAMPLES:-200} $(BIN)/pytest -q \
+		tests/acceptance/test_hostile_site.py tests/unit/render/test_prose.py \
+		tests/unit/render/test_markdown.py
 
 bench: setup ## 250 events × 30 languages: medians, ratios and peak RSS (see BENCHMARKS.md)
 	$(BIN)/python benchmarks/bench.py
