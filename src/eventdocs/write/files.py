@@ -103,21 +103,10 @@ def refuse_symlinks(root: Path, paths: Iterable[str], finder: SymlinkFinder | No
             )
 
 
-# O_EXCL and O_NOFOLLOW: the name is this build's own, so anything already there was planted.
-_TEMPORARY_FLAGS = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-_LOCK_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_NONBLOCK
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_EXCL: the name is this build's own, so anything already there was planted.
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | _NO_FOLLOW
 
 
 def _same_content(path: str, data: bytes) -> bool:
