@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from eventdocs.cli import main
+from eventdocs.load.project import load_config
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,7 +29,12 @@ PROJECT_PARTS = (
     "overrides",
     "hooks",
 )
-LOCALES = ("en", "fr", "pt", "it")
+# The project's languages are its locale files: the source language first, then the others.
+_SOURCE = load_config(REPO).source_locale
+LOCALES = (
+    _SOURCE,
+    *sorted(path.stem for path in (REPO / "locales").glob("*.yaml") if path.stem != _SOURCE),
+)
 
 
 _CACHE_ENV = "EVENTDOCS_CACHE_DIR"

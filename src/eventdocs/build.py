@@ -7,7 +7,7 @@ from pathlib import Path
 from eventdocs.errors import RenderError
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
-from eventdocs.write.files import WriteReport, staged_write
+from eventdocs.write.files import WriteReport, refuse_symlinks, staged_write
 from eventdocs.write.manifest import BuildManifest, inputs_loaded, inputs_on_disk
 
 
@@ -32,6 +32,8 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
     manifest = BuildManifest.read(root) if incremental else BuildManifest()
     # Hashing every input is only worth it when there is a previous build to compare with.
     if manifest.outputs and manifest.is_current(root, inputs_on_disk(root, manifest.outputs)):
+        # Unchanged, but a folder swapped for a symlink since is refused all the same.
+        refuse_symlinks(root, sorted(manifest.outputs))
         return WriteReport(unchanged=sorted(manifest.outputs))
     project = load_project(root, use_cache=incremental)
     with staged_write(root) as writer:

@@ -67,6 +67,7 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
         "generated",
         "example",
         "breaking",
+        "site",
     } == rules
     stale = [result for result in run["results"] if result["ruleId"] == "stale"]
     assert len(stale) == 36

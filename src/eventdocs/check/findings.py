@@ -19,6 +19,7 @@ class Code(StrEnum):
     GENERATED = "generated"
     EXAMPLE = "example"
     BREAKING = "breaking"
+    SITE = "site"
 
 
 class Severity(StrEnum):
@@ -40,6 +41,11 @@ CODE_HELP: dict[Code, str] = {
     Code.GENERATED: "A generated file is out of date, missing, or was edited by hand.",
     Code.EXAMPLE: "An example payload does not match the event's schema.",
     Code.BREAKING: "A schema changed in a way that breaks integrators without a version bump.",
+    Code.SITE: (
+        "mkdocs.yml disagrees with the project: a locale it does not build or a language with "
+        "no locale file, another default language or docs_dir, Markdown extensions other than "
+        "those translations are checked with, a Python tag; or a home page is missing."
+    ),
 }
 
 

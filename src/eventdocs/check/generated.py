@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from eventdocs._confined import SymlinkFinder, link_target
 from eventdocs._files import read_bounded
 from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError, MissingFileError
@@ -29,11 +30,34 @@ class GeneratedFilesCheck:
         self.root = root
         self.findings: list[Finding] = []
         self.seen: set[str] = set()
+        self.links = SymlinkFinder(root)
+        self.reported_links: set[str] = set()
 
     def __call__(self, file: GeneratedFile) -> None:
         self.seen.add(file.path)
+        link = self.links.first_symlink(file.path)
+        if link is not None:  # never read through it: it may lead anywhere
+            if link not in self.reported_links:
+                self.reported_links.add(link)
+                self.findings.append(
+                    Finding(
+                        link,
+                        0,
+                        Code.GENERATED,
+                        "",
+                        f"a symlink (to {link_target(self.root / link)}) where generated files "
+                        "go; `eventdocs build` never writes through one: replace it with a "
+                        "real folder or file",
+                    )
+                )
+            return
         try:
-            raw = read_bounded(self.root / file.path, MAX_FILE_BYTES, what="generated file")
+            raw = read_bounded(
+                self.root / file.path,
+                MAX_FILE_BYTES,
+                what="generated file",
+                follow_symlinks=False,
+            )
         except MissingFileError:
             self.findings.append(
                 Finding(file.path, 0, Code.GENERATED, "", "missing; run `eventdocs build`")

@@ -9,6 +9,7 @@ from eventdocs.check.compatibility import check_compatibility
 from eventdocs.check.examples import check_examples
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.check.generated import GeneratedFilesCheck
+from eventdocs.check.site_config import check_site_config
 from eventdocs.check.translations import check_translations
 from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
@@ -40,4 +41,5 @@ def run_checks(root: Path) -> CheckResult:
             check_examples(event, path, rendering.json_schemas[event.event], project.cache)
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
+    findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings)))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
+from eventdocs._confined import refuse_outside
 from eventdocs._files import file_digest
 from eventdocs.errors import ConfigError, LoadError, UsageError
 from eventdocs.load import _plain as plain
@@ -94,6 +96,7 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     path = root / CONFIG_FILE
     if not path.exists():
         return ProjectConfig()
+    refuse_outside(root, path, what="config file")
     raw = read_bytes(path, what="config file")
 
     def parse() -> ProjectConfig:
@@ -153,17 +156,18 @@ _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
 def _published_files(root: Path, event: EventSchema) -> tuple[tuple[int, str], ...]:
     """Earlier versions' schema files of ``event``: (version, path relative to the root)."""
     folder = root / "docs" / "schemas" / event.event
-    if not folder.is_dir():
+    # A symlinked folder is refused by `build` and reported by `check`: nothing read through it.
+    if folder.is_symlink() or not folder.is_dir():
         return ()
     found = []
     for path in sorted(folder.iterdir()):
         match = _SCHEMA_FILE.match(path.name)
-        if match and int(match.group(1)) < event.version:
+        if match and int(match.group(1)) < event.version and not path.is_symlink():
             found.append((int(match.group(1)), path.relative_to(root).as_posix()))
     return tuple(found)
 
 
-def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
+def _yaml_files(root: Path, folder: Path, what: str, limit: int) -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(f"{what} folder not found: create it", path=folder)
     files = sorted(folder.glob("*.yaml"), key=lambda path: path.name)
@@ -171,16 +175,30 @@ def _yaml_files(folder: Path, what: str, limit: int) -> list[Path]:
         raise ConfigError(f"no {what} files (*.yaml) in this folder", path=folder)
     if len(files) > limit:
         raise ConfigError(f"{len(files)} {what} files, over the limit of {limit}", path=folder)
+    for path in files:
+        refuse_outside(root, path, what=f"{what} file")
     return files
 
 
-def _check_templates(folder: Path) -> None:
-    """Refuse a missing templates folder, or a template that is not UTF-8 text within limits."""
+def _check_templates(root: Path, folder: Path) -> None:
+    """Refuse a missing templates folder, a template that is not UTF-8 text within limits, or
+    one reached through a symlink leading outside the project."""
     if not folder.is_dir():
         raise ConfigError("templates folder not found", path=folder)
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            decode_text(read_bytes(path, what="template"), path)
+    seen: set[str] = set()
+    # Symlinked folders are followed, as Jinja would, each real folder once (no loops).
+    for current, folders, names in os.walk(folder, followlinks=True):
+        refuse_outside(root, Path(current), what="templates folder")
+        real = os.path.realpath(current)
+        if real in seen:
+            folders.clear()
+            continue
+        seen.add(real)
+        for name in sorted(names):
+            path = Path(current, name)
+            refuse_outside(root, path, what="template")
+            if path.is_file():
+                decode_text(read_bytes(path, what="template"), path)
 
 
 def templates_and_config_digest(root: Path) -> str:
@@ -201,10 +219,10 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     config = load_config(root, cache=cache)
     # Digested before the templates are read: a template edited during the build is rebuilt.
     settings_digest = templates_and_config_digest(root)
-    schema_files = _yaml_files(root / "schema", "event schema", MAX_EVENTS)
+    schema_files = _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)
     loaded = [load_event_schema(path, cache=cache) for path in schema_files]
     events = tuple(event for event, _ in loaded)
-    locale_files = _yaml_files(root / "locales", "locale", MAX_LOCALES)
+    locale_files = _yaml_files(root, root / "locales", "locale", MAX_LOCALES)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     if source_path not in locale_files:
         raise ConfigError(
@@ -220,7 +238,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             if path != source_path
         ),
     )
-    _check_templates(root / "templates")
+    _check_templates(root, root / "templates")
     file_digests = {
         **{
             path.relative_to(root).as_posix(): content

@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from eventdocs._confined import refuse_outside
 from eventdocs.load.schema import Field
 from eventdocs.render._markdown import (
     Markdown,
@@ -84,6 +86,22 @@ def literal_keys(environment: jinja2.Environment) -> frozenset[str]:
     return frozenset(keys)
 
 
+class _ProjectLoader(jinja2.FileSystemLoader):
+    """Loads templates from ``templates/``, refusing one whose symlink leads outside the project
+    (checked again here, just before reading: loading the project checked every file once)."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        super().__init__(templates_dir)
+        self.project_root = templates_dir.parent
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = Path(self.searchpath[0], *jinja2.loaders.split_template_path(template))
+        refuse_outside(self.project_root, path, what="template")
+        return super().get_source(environment, template)
+
+
 def build_environment(templates_dir: Path) -> jinja2.Environment:
     """Return the environment every page is rendered with (strict about undefined names).
 
@@ -91,7 +109,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
     cannot reach Python internals or change the objects it is given.
     """
     environment = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=_ProjectLoader(templates_dir),
         autoescape=False,  # the output is Markdown; `_finalize` does the escaping
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

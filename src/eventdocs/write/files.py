@@ -1,8 +1,10 @@
 """Atomic, minimal writes of generated files, and removal of generated files no longer produced.
 
 Each file is written to a temporary file beside it and renamed over the old one, so a build
-killed at any moment leaves every file either old or new, never truncated. Unchanged files are
-not rewritten, so their modification times stay put and ``mkdocs serve`` does not rebuild.
+killed at any moment leaves every file either old or new, never truncated; a build that fails
+puts back every file it had changed (see ``StagedWrite.commit``). Unchanged files are not
+rewritten, so their modification times stay put and ``mkdocs serve`` does not rebuild. Nothing
+is written through a symlink (see ``eventdocs._confined``).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventdocs._confined import SymlinkFinder, link_target
 from eventdocs._files import read_head
 from eventdocs.errors import WriteError
 from eventdocs.load._cache_dir import project_cache_dir
@@ -50,7 +53,8 @@ def generated_files_on_disk(
     """Return the generated files under ``root/output_dir``, relative to ``root``, leaving out
     (unread) those in ``known``: only strangers need their first lines read."""
     base = root / output_dir
-    if not base.is_dir():
+    # Through a symlinked docs/ the walk would list, and a build remove, files elsewhere.
+    if base.is_symlink() or not base.is_dir():
         return set()
     found: set[str] = set()
     for folder, _, names in os.walk(base):
@@ -65,9 +69,17 @@ def generated_files_on_disk(
 
 
 def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
-    """Temporary files a killed build left behind (builds name them ``.NAME.*.tmp``)."""
+    """Temporary files and kept old versions a killed build left behind (builds name them
+    ``.NAME.*.tmp``); never looked for through a symlinked folder."""
     base = root / output_dir
-    return sorted(base.rglob(".*.tmp")) if base.is_dir() else []
+    if base.is_symlink() or not base.is_dir():
+        return []
+    return sorted(
+        Path(folder, name)
+        for folder, _, names in os.walk(base)
+        for name in names
+        if name.startswith(".") and name.endswith(".tmp")
+    )
 
 
 def _inside(root: str, relative: str) -> str:
@@ -78,19 +90,32 @@ def _inside(root: str, relative: str) -> str:
     return os.path.join(root, *parts)
 
 
-_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
-_LOCK_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_NONBLOCK
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
+def refuse_symlinks(root: Path, paths: Iterable[str], finder: SymlinkFinder | None = None) -> None:
+    """Raise ``WriteError`` naming the first symlink on the path of any output in ``paths``."""
+    finder = finder or SymlinkFinder(root)
+    for path in paths:
+        link = finder.first_symlink(path)
+        if link is not None:
+            raise WriteError(
+                f"refusing to write through a symlink (to {link_target(root / link)}); "
+                "replace it with a real folder or file",
+                path=root / link,
+            )
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_EXCL: the name is this build's own, so anything already there was planted.
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | _NO_FOLLOW
 
 
 def _same_content(path: str, data: bytes) -> bool:
     try:
-        status = os.stat(path)
+        status = os.lstat(path)
+        if stat.S_ISDIR(status.st_mode):  # renaming onto it would fail halfway through a commit
+            raise WriteError(
+                "a folder is where this generated file belongs; remove it", path=Path(path)
+            )
         # A FIFO or a device is never the same: it is replaced, and never opened.
         if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
             return False
@@ -142,11 +167,13 @@ class StagedWrite:
         self.folders: set[str] = set()
         self.created_folders: list[Path] = []
         self.seen: set[str] = set()
+        self.links = SymlinkFinder(root)
         # Unique to this build: builds take turns, and a killed one's leftovers are cleared.
         self.token = f"{os.getpid()}-{time.monotonic_ns()}"
 
     def __call__(self, file: GeneratedFile) -> None:
         target = _inside(self._root, file.path)
+        refuse_symlinks(self.root, [file.path], self.links)
         self.seen.add(file.path)
         data = file.text.encode("utf-8")
         try:
@@ -174,18 +201,69 @@ class StagedWrite:
         self.created_folders.extend(reversed(missing))
         self.folders.add(folder)
 
+    def _old_version(self, target: str) -> str:
+        folder, name = os.path.split(target)
+        return os.path.join(folder, f".{name}.{self.token}.old.tmp")
+
+    def _keep_old(self, target: str) -> str | None:
+        """Keep the file at ``target`` under a second name, to put back on failure; None if
+        there is none. A hard link, so ``target`` never goes missing, even if the build is
+        killed; a rename where the file system has no hard links."""
+        try:
+            os.lstat(target)
+        except FileNotFoundError:
+            return None
+        old = self._old_version(target)
+        try:
+            os.link(target, old, follow_symlinks=False)
+        except OSError:
+            os.replace(target, old)
+        return old
+
     def commit(self, known: frozenset[str]) -> WriteReport:
-        """Rename every staged file into place; remove generated files not in ``known``."""
+        """Rename every staged file into place; remove generated files not in ``known``.
+
+        All or nothing: each file replaced or removed is first kept under a second name, and if
+        any rename or removal fails (a folder in the way, a read-only folder, a disk error),
+        every file already changed is put back and ``WriteError`` raised, so docs/ holds
+        exactly the bytes it held before. A build killed midway leaves each file whole, old or
+        new; the next build deletes the kept copies. Outputs the build kept as they were are
+        checked for symlinks too: none may be reached through one.
+        """
+        refuse_symlinks(self.root, sorted(known), self.links)
+        stale = sorted(generated_files_on_disk(self.root, known=known | self.seen))
+        changed: list[tuple[str, str | None]] = []  # (target, its kept old version)
+        target = self._root
         try:
             for path, temporary in self.staged:
-                os.replace(temporary, os.path.join(self._root, path))
-                self.report.written.append(path)
-            self.staged.clear()
-            for stale in sorted(generated_files_on_disk(self.root, known=known | self.seen)):
-                (self.root / stale).unlink()
-                self.report.removed.append(stale)
+                target = os.path.join(self._root, path)
+                old = self._keep_old(target)
+                if old is not None:
+                    changed.append((target, old))
+                os.replace(temporary, target)
+                if old is None:
+                    changed.append((target, None))
+            for path in stale:
+                target = os.path.join(self._root, path)
+                changed.append((target, self._old_version(target)))
+                os.replace(target, self._old_version(target))
         except OSError as error:
-            raise WriteError(f"cannot write {error.filename}: {error.strerror}") from None
+            failed = _put_back(changed)
+            outcome = (
+                f"could not put back {len(failed)} file(s), first {failed[0]}"
+                if failed
+                else "every file was left as it was"
+            )
+            raise WriteError(
+                f"cannot write this file: {error.strerror}; {outcome}", path=Path(target)
+            ) from None
+        for _, old in changed:
+            if old is not None:
+                with contextlib.suppress(OSError):  # a copy left behind goes with the next build
+                    os.unlink(old)
+        self.report.written.extend(path for path, _ in self.staged)
+        self.report.removed.extend(stale)
+        self.staged.clear()
         return self.report
 
     def abort(self) -> None:
@@ -197,6 +275,26 @@ class StagedWrite:
         for folder in reversed(self.created_folders):
             with contextlib.suppress(OSError):  # not empty: someone else wrote there meanwhile
                 folder.rmdir()
+
+
+def _put_back(changed: list[tuple[str, str | None]]) -> list[str]:
+    """Undo a commit's renames, last first: each old version back in place, each new file gone.
+    Return the targets that could not be put back."""
+    failed = []
+    for target, old in reversed(changed):
+        try:
+            if old is None:
+                os.unlink(target)
+            else:
+                os.replace(old, target)
+                # A hard link renamed onto its own file is a no-op: the second name stays.
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(old)
+        except FileNotFoundError:  # the rename that failed had not happened yet
+            continue
+        except OSError:
+            failed.append(target)
+    return failed
 
 
 @contextmanager

@@ -65,7 +65,8 @@ def inputs_loaded(project: Project, outputs: Iterable[str]) -> str:
 
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
-        status = path.stat()
+        # The link itself, not its target: an output swapped for a symlink is never current.
+        status = path.lstat()
     except OSError:
         return None
     return status.st_size, status.st_mtime_ns

@@ -98,3 +98,131 @@ def test_fifo_in_place_of_an_output_is_replaced(tmp_path: Path) -> None:
     os.mkfifo(page)
     write_files(tmp_path, [GeneratedFile("docs/en/a.md", MARK + "a\n")])
     assert page.read_text("utf-8") == MARK + "a\n"
+
+
+def tree(root: Path) -> dict[str, bytes | str]:
+    """Every entry under ``root/docs``, hidden ones too, without following symlinks."""
+    found: dict[str, bytes | str] = {}
+    for folder, folders, names in os.walk(root / "docs"):
+        for name in folders + names:
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                found[relative] = f"-> {path.readlink()}"
+            elif path.is_dir():
+                found[relative] = "folder"
+            else:
+                found[relative] = path.read_bytes()
+    return found
+
+
+def changing_build(root: Path) -> tuple[list[GeneratedFile], frozenset[str]]:
+    """A docs/ with two generated pages and a stale one, and a build that rewrites both pages,
+    adds one in a new folder and so removes the stale page: five renames in its commit."""
+    for name in ("a", "b", "stale"):
+        page = root / "docs/en" / f"{name}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"{MARK}old {name}\n", "utf-8")
+    (root / "docs/en/index.md").write_text("# Hand-written\n", "utf-8")
+    files = [
+        GeneratedFile("docs/en/a.md", MARK + "new a\n"),
+        GeneratedFile("docs/en/b.md", MARK + "new b\n"),
+        GeneratedFile("docs/fr/events/c.md", MARK + "new c\n"),
+        GeneratedFile("docs/fr/d.md", MARK + "new d\n"),
+    ]
+    return files, frozenset()
+
+
+COMMIT_RENAMES = 5
+
+
+@pytest.mark.parametrize("failing", range(COMMIT_RENAMES))
+def test_a_failed_rename_at_any_point_of_a_commit_changes_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    """Whichever rename of a commit fails, docs/ is byte-identical to before and the error
+    names the file."""
+    files, keep = changing_build(tmp_path)
+    before = tree(tmp_path)
+    real_replace = os.replace
+    calls = []
+
+    def replace(source: str, target: str) -> None:
+        calls.append(target)
+        if len(calls) == failing + 1:
+            raise OSError(5, "Input/output error", source)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(WriteError) as raised:
+        write_files(tmp_path, files, keep=keep)
+    monkeypatch.undo()
+    assert len(calls) > failing
+    assert tree(tmp_path) == before
+    assert "Input/output error" in str(raised.value)
+    assert "every file was left as it was" in str(raised.value)
+
+
+def test_a_commit_without_hard_links_still_puts_every_file_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system without hard links, old versions are kept by renaming, and a failure
+    of the last rename still leaves docs/ byte-identical."""
+    files, keep = changing_build(tmp_path)
+    before = tree(tmp_path)
+    real_replace = os.replace
+    calls = []
+
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    def replace(source: str, target: str) -> None:
+        calls.append(target)
+        if target.endswith(".old.tmp") and "stale" in target:
+            raise OSError(13, "Permission denied", source)
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "link", no_link)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(WriteError):
+        write_files(tmp_path, files, keep=keep)
+    monkeypatch.undo()
+    assert tree(tmp_path) == before
+
+
+def test_a_successful_commit_leaves_no_old_versions_behind(tmp_path: Path) -> None:
+    """A commit that succeeds deletes the copies it kept: docs/ holds only the new files."""
+    files, keep = changing_build(tmp_path)
+    report = write_files(tmp_path, files, keep=keep)
+    assert report.removed == ["docs/en/stale.md"]
+    assert sorted(report.written) == sorted(file.path for file in files)
+    hidden = [path for path in tree(tmp_path) if Path(path).name.startswith(".")]
+    assert hidden == []
+
+
+def test_a_folder_in_place_of_a_page_is_refused_before_anything_changes(tmp_path: Path) -> None:
+    """A folder where a generated file belongs fails the build at once, naming it, and no
+    other file is touched."""
+    files, keep = changing_build(tmp_path)
+    (tmp_path / "docs/fr/d.md").mkdir(parents=True)
+    before = tree(tmp_path)
+    with pytest.raises(WriteError, match=r"docs/fr/d\.md: a folder is where"):
+        write_files(tmp_path, files, keep=keep)
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("link", ["docs", "docs/en", "docs/en/a.md"])
+@pytest.mark.parametrize("inside", [True, False], ids=["inside", "outside"])
+def test_no_file_is_written_through_a_symlink(tmp_path: Path, link: str, inside: bool) -> None:
+    """A symlink on an output's path, whether it leads inside the project or out of it, is
+    refused by name, and nothing is written on either side of it."""
+    root = tmp_path / "project"
+    files, keep = changing_build(root)
+    elsewhere = (root if inside else tmp_path) / "elsewhere"
+    (root / link).rename(elsewhere)
+    (root / link).symlink_to(elsewhere, target_is_directory=elsewhere.is_dir())
+    before_root, before_elsewhere = tree(root), sorted(elsewhere.rglob("*"))
+    with pytest.raises(WriteError, match=f"{link}: refusing to write through a symlink"):
+        write_files(root, files, keep=keep)
+    assert tree(root) == before_root
+    assert sorted(elsewhere.rglob("*")) == before_elsewhere

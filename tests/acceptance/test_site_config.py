@@ -1,0 +1,247 @@
+"""``eventdocs check`` holds mkdocs.yml to the project: its languages, default language,
+docs_dir, Markdown extensions and home pages; and reads it as data, running nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventdocs.render.prose import SITE_MARKDOWN_EXTENSIONS
+from tests.conftest import LOCALES, REPO, Run
+
+OTHERS = LOCALES[1:]
+# A language the project does not have yet, for `new-locale`.
+NEW_LOCALE = next(code for code in ("de", "nl", "sv", "da", "fi", "pl") if code not in LOCALES)
+
+
+def site_findings(result: Run) -> list[str]:
+    """The `site` findings of a text report, one line each."""
+    return [line for line in result.out.splitlines() if ": site " in line]
+
+
+def line_of(root: Path, pattern: str) -> int:
+    """The 1-based number of the first line of mkdocs.yml matching ``pattern``."""
+    lines = (root / "mkdocs.yml").read_text("utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if re.search(pattern, line))
+
+
+def edit_site(root: Path, old: str, new: str) -> None:
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def set_extensions(root: Path, items: list[str]) -> None:
+    """Replace the markdown_extensions block of mkdocs.yml with ``items`` (YAML lines)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    block = re.search(r"^markdown_extensions:\n(?:  .*\n)+", text, re.MULTILINE)
+    assert block is not None
+    new = "markdown_extensions:\n" + "".join(f"  {item}\n" for item in items)
+    config.write_text(text[: block.start()] + new + text[block.end() :], "utf-8")
+
+
+def site_extensions(**options: str) -> list[str]:
+    """The site's extension list as YAML items, ``options`` given inline per extension."""
+    return [
+        f"- {name}: {options[name]}" if name in options else f"- {name}"
+        for name in SITE_MARKDOWN_EXTENSIONS
+    ]
+
+
+def test_the_repository_site_config_agrees_with_the_project(run_cli: Callable[..., Run]) -> None:
+    """The real mkdocs.yml, with its `!ENV` tag, gives no site finding."""
+    result = run_cli("-C", REPO, "check")
+    assert site_findings(result) == [], result.out
+
+
+def test_a_new_locale_missing_from_mkdocs_yml_fails_check(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A locale file with no i18n entry is reported at the `languages` line, and so is its
+    missing home page."""
+    assert run_cli("-C", project, "new-locale", NEW_LOCALE).code == 0
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    line = line_of(project, r"^\s+languages:")
+    assert any(
+        finding.startswith(f"mkdocs.yml:{line}: site locale '{NEW_LOCALE}'")
+        and "does not build its pages" in finding
+        for finding in site_findings(result)
+    ), result.out
+    assert f"docs/{NEW_LOCALE}/index.md: site the home page" in result.out
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_an_mkdocs_language_without_a_locale_file_is_reported(
+    project: Path, run_cli: Callable[..., Run], code: str
+) -> None:
+    """A language of mkdocs.yml whose locale file is gone is reported at its entry."""
+    (project / "locales" / f"{code}.yaml").unlink()
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    line = line_of(project, rf"- locale: {code}$")
+    assert any(
+        finding.startswith(f"mkdocs.yml:{line}: site language '{code}' has no locale file")
+        for finding in site_findings(result)
+    ), result.out
+
+
+EXTENSION_CHANGES = {
+    **{
+        f"without {name}": [item for item in site_extensions() if item != f"- {name}"]
+        for name in SITE_MARKDOWN_EXTENSIONS
+        if name != "toc"
+    },
+    "reordered": list(reversed(site_extensions(toc="{permalink: true}"))),
+    "one more": [*site_extensions(toc="{permalink: true}"), "- pymdownx.emoji"],
+}
+
+
+@pytest.mark.parametrize("items", EXTENSION_CHANGES.values(), ids=EXTENSION_CHANGES.keys())
+def test_other_markdown_extensions_are_reported_as_voiding_the_safety_guarantees(
+    project: Path, run_cli: Callable[..., Run], items: list[str]
+) -> None:
+    """Extensions other than eventdocs' own, in its order, are one finding at the key that
+    says eventdocs' safety guarantees no longer hold."""
+    set_extensions(project, items)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    line = line_of(project, r"^markdown_extensions:")
+    (finding,) = site_findings(result)
+    assert finding.startswith(f"mkdocs.yml:{line}: site markdown_extensions must be exactly")
+    assert "safety guarantees do not hold" in finding
+
+
+def test_other_extension_options_are_reported(project: Path, run_cli: Callable[..., Run]) -> None:
+    """The same extensions with other options (`toc` without permalinks) are reported at the
+    extension."""
+    set_extensions(project, site_extensions(toc="{permalink: false}"))
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    line = line_of(project, r"^  - toc:")
+    (finding,) = site_findings(result)
+    assert finding.startswith(f"mkdocs.yml:{line}: site the options of toc differ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("docs_dir: docs", "docs_dir: pages", "docs_dir is 'pages'"),
+        ("          default: true\n", "", "the default language is none"),
+        ("build: true", "build: false", "is not built"),
+    ],
+    ids=["docs_dir", "no default language", "a language not built"],
+)
+def test_site_settings_that_break_the_languages_are_reported(
+    project: Path, run_cli: Callable[..., Run], old: str, new: str, message: str
+) -> None:
+    """Another docs_dir, no default language, or a language not built: one finding each."""
+    edit_site(project, old, new)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (finding,) = site_findings(result)
+    assert message in finding
+
+
+@pytest.mark.parametrize("code", LOCALES)
+def test_a_missing_home_page_is_reported(
+    project: Path, run_cli: Callable[..., Run], code: str
+) -> None:
+    """Each language needs its hand-written docs/<lang>/index.md."""
+    (project / "docs" / code / "index.md").unlink()
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    assert site_findings(result) == [
+        f"docs/{code}/index.md: site the home page of {code!r} is missing: write it (by hand; "
+        "`eventdocs build` does not generate it)"
+    ]
+
+
+def test_env_and_relative_tags_are_opaque_values(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """MkDocs' `!ENV` and `!relative` tags anywhere in mkdocs.yml do not break check."""
+    edit_site(
+        project,
+        "docs_dir: docs\n",
+        'docs_dir: docs\ncopyright: !ENV COPYRIGHT\nextra_css: [!relative "$config_dir/x.css"]\n'
+        "repo_name: !ENV [REPO_NAME, !ENV OTHER, 'x']\n",
+    )
+    result = run_cli("-C", project, "check")
+    assert result.code == 0, result.out + result.err
+
+
+PYTHON_TAGS = [
+    "!!python/object/apply:os.system ['touch {marker}']",
+    "!!python/object/apply:subprocess.call [[touch, '{marker}']]",
+    "!!python/object/new:pathlib.Path ['{marker}']",
+    "!!python/name:os.system",
+]
+
+
+@pytest.mark.parametrize("tag", PYTHON_TAGS[:2])
+def test_the_planted_python_tags_do_run_under_an_unsafe_loader(tmp_path: Path, tag: str) -> None:
+    """Control: PyYAML's unsafe loader (the kind MkDocs uses) runs these tags, so the marker
+    file is a real proof that nothing ran."""
+    marker = tmp_path / "pwned"
+    yaml.unsafe_load(f"site_author: {tag.format(marker=marker)}\n")
+    assert marker.exists()
+
+
+@pytest.mark.parametrize("tag", PYTHON_TAGS)
+def test_a_python_tag_in_mkdocs_yml_runs_nothing_and_is_reported(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path, tag: str
+) -> None:
+    """A tag naming Python code is read as an opaque value: nothing runs (no marker file) and
+    check reports it at its line."""
+    marker = tmp_path / "pwned"
+    edit_site(
+        project, "docs_dir: docs\n", f"docs_dir: docs\nsite_author: {tag.format(marker=marker)}\n"
+    )
+    result = run_cli("-C", project, "check")
+    assert not marker.exists()
+    assert result.code == 1
+    line = line_of(project, r"^site_author:")
+    (finding,) = site_findings(result)
+    assert finding.startswith(f"mkdocs.yml:{line}: site a Python tag (!!python/")
+
+
+def test_unreadable_mkdocs_yml_is_a_located_finding(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Invalid YAML in mkdocs.yml is reported at its line, not as a crash."""
+    edit_site(project, "docs_dir: docs\n", "docs_dir: [docs\n")
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (finding,) = site_findings(result)
+    assert re.match(r"mkdocs\.yml:\d+: site invalid YAML", finding)
+
+
+def test_mkdocs_yml_through_a_symlink_leading_out_is_not_read(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """A mkdocs.yml that is a symlink out of the project is reported, never read."""
+    outside = tmp_path / "outside.yml"
+    outside.write_text("docs_dir: SECRET\n", "utf-8")
+    (project / "mkdocs.yml").unlink()
+    (project / "mkdocs.yml").symlink_to(outside)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    assert "SECRET" not in result.out
+    (finding,) = site_findings(result)
+    assert "symlink that leads outside the project" in finding
+
+
+def test_a_project_without_mkdocs_yml_has_no_site_findings(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """No mkdocs.yml means no site to compare: check passes."""
+    (project / "mkdocs.yml").unlink()
+    result = run_cli("-C", project, "check")
+    assert result.code == 0, result.out + result.err
