@@ -20,7 +20,7 @@ from eventdocs.load.project import Project
 from eventdocs.load.site_config import PYTHON_TAG, SITE_CONFIG, SiteConfig, load_site_config
 
 # The parser's own settings, read here only: the site must configure the extensions the same.
-from eventdocs.render.prose import _EXTENSION_CONFIGS, SITE_MARKDOWN_EXTENSIONS
+from eventdocs.render.prose import SITE_MARKDOWN_EXTENSION_CONFIGS, SITE_MARKDOWN_EXTENSIONS
 
 _MAX_SHOWN = 60
 
@@ -140,7 +140,7 @@ class _SiteCheck:
             )
             return
         for index, (name, options) in enumerate(extensions):
-            expected = _EXTENSION_CONFIGS.get(name, {})
+            expected = SITE_MARKDOWN_EXTENSION_CONFIGS.get(name, {})
             if (options or {}) != expected:
                 wanted = ", ".join(f"{key}: {value}" for key, value in expected.items())
                 self.report(

@@ -33,7 +33,7 @@ SITE_MARKDOWN_EXTENSIONS: tuple[str, ...] = (
     "pymdownx.highlight",
     "pymdownx.superfences",
 )
-_EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+SITE_MARKDOWN_EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 
 # No string is longer, and none has more of the marks the parser matches pairwise: its link
 # and code rules cost length × marks, so these keep any string as cheap as ordinary text.
@@ -364,7 +364,7 @@ def _parser() -> markdown.Markdown:
             return _marked(*super().handleMatch(m, data))
 
     parser = markdown.Markdown(
-        extensions=list(SITE_MARKDOWN_EXTENSIONS), extension_configs=_EXTENSION_CONFIGS
+        extensions=list(SITE_MARKDOWN_EXTENSIONS), extension_configs=SITE_MARKDOWN_EXTENSION_CONFIGS
     )
     # Same patterns at the same priorities: only marked, so check can name what it found.
     parser.inlinePatterns.register(MarkedAutolink(AUTOLINK_RE, parser), "autolink", 120)
