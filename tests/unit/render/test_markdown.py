@@ -113,3 +113,12 @@ def test_json_block_fence_outgrows_backticks_in_the_data() -> None:
     block = json_block({"note": "a ```` b"}, "payload.json")
     assert block.startswith('`````json title="payload.json"')
     assert block.endswith("\n`````")
+
+
+def test_pipe_in_a_code_span_keeps_the_table_cell() -> None:
+    """`a|b` in inline code stays one cell, shown whole, in a table row."""
+    cell = escape_inline("use `a|b` or a | bar")
+    row = f"| a | b | c |\n| :-- | :-- | :-- |\n| `x` | {cell} | end |\n"
+    html = markdown.markdown(row, extensions=EXTENSIONS)
+    assert html.count("<td>") == 3
+    assert "<code>a|b</code>" in html and "or a | bar" in html.replace("&#124;", "|")
