@@ -120,5 +120,5 @@ def test_pipe_in_a_code_span_keeps_the_table_cell() -> None:
     cell = escape_inline("use `a|b` or a | bar")
     row = f"| a | b | c |\n| :-- | :-- | :-- |\n| `x` | {cell} | end |\n"
     html = markdown.markdown(row, extensions=EXTENSIONS)
-    assert html.count("<td>") == 3
+    assert html.count("<td") == 3
     assert "<code>a|b</code>" in html and "or a | bar" in html.replace("&#124;", "|")
