@@ -88,11 +88,9 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield base
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of this repository's documentation project, safe to break."""
-    root = tmp_path / "project"
-    root.mkdir()
+def copy_project(root: Path) -> Path:
+    """Copy this repository's documentation project to ``root`` (created) and return it."""
+    root.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = REPO / part
         if source.is_dir():
@@ -100,6 +98,12 @@ def project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, root / part)
     return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this repository's documentation project, safe to break."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -29,12 +29,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from eventdocs.edit._yaml_text import yaml_string
 from eventdocs.render.prose import parse_prose
-from tests.conftest import FIXTURES, LOCALES, REPO
+from tests.conftest import FIXTURES, LOCALES, REPO, copy_project
 
 CORPUS = sorted((FIXTURES / "hostile").glob("*.txt"))
 EXAMPLES = int(os.environ.get("EVENTDOCS_FUZZ_EXAMPLES", "10"))
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
-PARTS = ("eventdocs.toml", "mkdocs.yml", "schema", "locales", "templates", "docs", "overrides")
 
 
 # Elements that run, load or restyle something: each must be one the untouched site has,
@@ -86,17 +85,6 @@ def read_site(site: Path) -> SiteShape:
             read_html(f"<p>{document.get('title', '')}</p>", where, shape)
             read_html(f"<div>{document.get('text', '')}</div>", where, shape)
     return shape
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in (*PARTS, "hooks"):
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def build_site(root: Path) -> Path:
