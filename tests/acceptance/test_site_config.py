@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from eventdocs.render.prose import SITE_MARKDOWN_EXTENSIONS
+from eventdocs.render.site_markdown import SITE_MARKDOWN_EXTENSIONS
 from tests.conftest import LOCALES, REPO, Run
 
 OTHERS = LOCALES[1:]

@@ -20,7 +20,10 @@ from eventdocs.load.project import Project
 from eventdocs.load.site_config import PYTHON_TAG, SITE_CONFIG, SiteConfig, load_site_config
 
 # The parser's own settings, read here only: the site must configure the extensions the same.
-from eventdocs.render.prose import SITE_MARKDOWN_EXTENSION_CONFIGS, SITE_MARKDOWN_EXTENSIONS
+from eventdocs.render.site_markdown import (
+    SITE_MARKDOWN_EXTENSION_CONFIGS,
+    SITE_MARKDOWN_EXTENSIONS,
+)
 
 _MAX_SHOWN = 60
 

@@ -10,7 +10,6 @@ string whose written-back form does not parse to the same tree is shown as liter
 
 from __future__ import annotations
 
-import copy
 import html
 import re
 import unicodedata
@@ -18,22 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Union
+from typing import Union
 from xml.etree.ElementTree import Element
 
-if TYPE_CHECKING:
-    import markdown
-
-# The extensions of the site's `mkdocs.yml`; `eventdocs check` refuses a site that differs.
-SITE_MARKDOWN_EXTENSIONS: tuple[str, ...] = (
-    "admonition",
-    "attr_list",
-    "tables",
-    "toc",
-    "pymdownx.highlight",
-    "pymdownx.superfences",
-)
-SITE_MARKDOWN_EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+from eventdocs.render.site_markdown import convert_line, site_parser
 
 # No string is longer, and none has more of the marks the parser matches pairwise: its link
 # and code rules cost length × marks, so these keep any string as cheap as ordinary text.
@@ -159,24 +146,14 @@ def parse_prose(text: str) -> Prose:
     return Prose(nodes, tuple(problems), _block_safe(_escape_text(_plain_of(nodes))))
 
 
-def _convert(line: str) -> list[Element]:
-    """The blocks the site's parser makes of ``line``."""
-    parser = _parser()
-    parser.reset()
-    # An empty document never reaches the tree processors: nothing may be left from the last.
-    parser.captured = Element("div")  # type: ignore[attr-defined]
-    parser.convert(line)
-    return list(parser.captured)  # type: ignore[attr-defined]
-
-
 def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
-    parser = _parser()
+    parser = site_parser()
     problems: list[str] = []
-    blocks = _convert(line)
+    blocks = convert_line(line)
     if len(blocks) != 1 or blocks[0].tag != "p":
         opened = blocks[0].tag if blocks else "a link definition"
         problems.append(f"would be rendered as a block (<{opened}>), not as a line of text")
-        blocks = _convert(_block_safe(line))
+        blocks = convert_line(_block_safe(line))
         if len(blocks) != 1 or blocks[0].tag != "p":
             return (Text(line),), problems
     reader = _TreeReader(parser.htmlStash.rawHtmlBlocks, problems)
@@ -323,53 +300,3 @@ def _write_node(node: Node, marker: str) -> str:
         return f"{around}{inner}{around}"
     title = f' "{node.title.replace(chr(34), "&quot;")}"' if node.title is not None else ""
     return f"[{inner}]({node.href}{title})"
-
-
-def _marked(
-    element: Element | str | None, start: int | None, end: int | None
-) -> tuple[Element | str | None, int | None, int | None]:
-    if isinstance(element, Element):
-        element.set("data-eventdocs-autolink", "")
-    return element, start, end
-
-
-@lru_cache(maxsize=1)
-def _parser() -> markdown.Markdown:
-    """The site's Markdown parser, stopped before serializing so the tree can be read."""
-    import markdown
-    from markdown.inlinepatterns import (
-        AUTOLINK_RE,
-        AUTOMAIL_RE,
-        AutolinkInlineProcessor,
-        AutomailInlineProcessor,
-    )
-    from markdown.treeprocessors import Treeprocessor
-
-    class Capture(Treeprocessor):
-        def run(self, root: Element) -> None:
-            # A copy: later processors undo escapes in place, and those must stay visible.
-            self.md.captured = copy.deepcopy(root)  # type: ignore[attr-defined]
-
-    class MarkedAutolink(AutolinkInlineProcessor):
-        # The stubs type the base `Pattern.handleMatch`, which inline processors override.
-        def handleMatch(  # type: ignore[override]
-            self, m: re.Match[str], data: str
-        ) -> tuple[Element | str | None, int | None, int | None]:
-            return _marked(*super().handleMatch(m, data))
-
-    class MarkedAutomail(AutomailInlineProcessor):
-        def handleMatch(  # type: ignore[override]
-            self, m: re.Match[str], data: str
-        ) -> tuple[Element | str | None, int | None, int | None]:
-            return _marked(*super().handleMatch(m, data))
-
-    parser = markdown.Markdown(
-        extensions=list(SITE_MARKDOWN_EXTENSIONS), extension_configs=SITE_MARKDOWN_EXTENSION_CONFIGS
-    )
-    # Same patterns at the same priorities: only marked, so check can name what it found.
-    parser.inlinePatterns.register(MarkedAutolink(AUTOLINK_RE, parser), "autolink", 120)
-    parser.inlinePatterns.register(MarkedAutomail(AUTOMAIL_RE, parser), "automail", 110)
-    # After the inline patterns, before backslash escapes are undone: escaped characters are
-    # still told apart from the syntax the writer typed.
-    parser.treeprocessors.register(Capture(parser), "eventdocs-capture", 1)
-    return parser

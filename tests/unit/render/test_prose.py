@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from eventdocs.render.prose import (
     MAX_PROSE_CHARS,
-    SITE_MARKDOWN_EXTENSIONS,
     Code,
     Emphasis,
     Link,
@@ -16,6 +15,7 @@ from eventdocs.render.prose import (
     invisible_characters,
     parse_prose,
 )
+from eventdocs.render.site_markdown import SITE_MARKDOWN_EXTENSIONS
 
 
 def test_plain_text_is_its_own_markdown() -> None:
