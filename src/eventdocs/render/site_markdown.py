@@ -29,7 +29,7 @@ SITE_MARKDOWN_EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 
 def convert_line(line: str) -> list[Element]:
     """The blocks the site's parser makes of ``line``, with escapes and stashed HTML still
-    marked (``parser().htmlStash`` holds what the placeholders stand for)."""
+    marked (``site_parser().htmlStash`` holds what the placeholders stand for)."""
     parser = site_parser()
     parser.reset()
     # An empty document never reaches the tree processors: nothing may be left from the last.
