@@ -60,6 +60,7 @@ _INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u2069\u061c\ufeff]"
 )
 _SPACES = re.compile(r"[ \t\n\r]+")
+_LINE_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 # Without one of these, a line has no inline syntax and needs no parser.
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}<>&|!]")
 # Line starts that open a block: heading, list item, rule, admonition, fence, quote, table.
@@ -67,7 +68,13 @@ _BLOCK_OPENER = re.compile(r"^(?:#|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|[-*_]{3}|!!
 _ESCAPE_TEXT = re.compile(r"[\\`*\[\]{}<>&|!#]|(?<!\w)_|_(?!\w)")
 _ENTITY = re.compile(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});$")
 _SAFE_HREF = re.compile(r"^(?:(?:https?|mailto):|[^:]*$)")
-_HREF_CHARACTERS = re.compile(r"^[A-Za-z0-9._~:/?#@!$&'*+,;=%-]*$")
+# Characters a link target may hold as written: nothing a table, a quoted admonition title or
+# a link's own syntax reads, and `&` only where it spells no character reference.
+_HREF_CHARACTERS = re.compile(r"^[A-Za-z0-9._~:/?#@!$&*+,;=%-]*$")
+# A link title is words: nothing that ends a quoted title, a table cell or the link itself.
+_TITLE_CHARACTERS = re.compile(r"^[^\"'()<>&|\\\[\]`\x00-\x1f\x7f-\x9f]*$")
+# Python-Markdown escapes code span content itself; these undo it to get the code as written.
+_CODE_ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _ESCAPED_CHARACTER = re.compile("\x02([0-9]+)\x03")
 _STASHED = re.compile("\x02wzxhzdk:([0-9]+)\x03")
 
@@ -178,16 +185,24 @@ class _TreeReader:
     def element(self, element: Element) -> tuple[Node, ...]:
         tag, attributes = element.tag, dict(element.attrib)
         if tag == "code" and not attributes:
-            return (Code(_ESCAPED_CHARACTER.sub(_unescape, element.text or "")),)
+            code = _ESCAPED_CHARACTER.sub(_unescape, element.text or "")
+            return (Code(re.sub("&(?:lt|gt|amp);", lambda m: _CODE_ENTITIES[m[0]], code)),)
         if tag in {"em", "strong"} and not attributes:
             return (Emphasis(tag == "strong", self.children(element)),)
         if tag == "a" and "data-eventdocs-autolink" in attributes:
             self.problems.append("autolinks (<https://…>) are not allowed; write [text](url)")
         elif tag == "a" and set(attributes) <= {"href", "title"} and "href" in attributes:
             href, title = attributes["href"], attributes.get("title")
-            if _SAFE_HREF.match(href) and _HREF_CHARACTERS.match(href):
+            if not (
+                _SAFE_HREF.match(href)
+                and _HREF_CHARACTERS.match(href)
+                and html.unescape(href) == href  # `javascript&colon;` is `javascript:`
+            ):
+                self.problems.append(f"link target {href!r} is not allowed; use http(s) or mailto")
+            elif title is not None and not _TITLE_CHARACTERS.match(title):
+                self.problems.append(f"link title {title!r} may hold words and spaces only")
+            else:
                 return (Link(href, title, self.children(element)),)
-            self.problems.append(f"link target {href!r} is not allowed; use http(s) or mailto")
         elif tag == "img":
             self.problems.append("images are not allowed in translated text")
         elif attributes and tag in {"a", "code", "em", "strong"}:
@@ -220,9 +235,10 @@ class _TreeReader:
     def _stashed(self, raw: str) -> str:
         if _ENTITY.match(raw):
             decoded = html.unescape(raw)
-            if decoded == raw or _INVISIBLE.search(decoded) or decoded in "<>&\"'`\\":
+            if decoded == raw or not decoded.isprintable() or decoded in "<>&\"'`\\":
                 self.problems.append(f"HTML entity {raw} is not allowed; type the character")
-            return _INVISIBLE.sub("", decoded)
+            # A line break spelled `&#10;` must not open a block once written back.
+            return clean_line(_SPACES.sub(" ", decoded)) or " "
         self.problems.append(f"raw HTML {clean_line(raw)[:40]!r} is not allowed; write plain text")
         return clean_line(raw)
 
@@ -264,7 +280,8 @@ def _escape_character(match: re.Match[str]) -> str:
 
 
 def _escape_text(text: str) -> str:
-    return _ESCAPE_TEXT.sub(_escape_character, text)
+    # One line, whatever the nodes hold: a line break would let the rest open a block.
+    return _ESCAPE_TEXT.sub(_escape_character, _LINE_BREAKS.sub(" ", text))
 
 
 def _block_safe(line: str) -> str:
@@ -298,5 +315,6 @@ def _write_node(node: Node, marker: str) -> str:
     if isinstance(node, Emphasis):
         around = "**" if node.strong else marker
         return f"{around}{inner}{around}"
-    title = f' "{node.title.replace(chr(34), "&quot;")}"' if node.title is not None else ""
+    # Single quotes: a page puts admonition titles in double quotes (titles hold neither).
+    title = f" '{node.title}'" if node.title is not None else ""
     return f"[{inner}]({node.href}{title})"

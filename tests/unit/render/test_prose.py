@@ -94,3 +94,34 @@ def test_too_many_paired_marks_are_refused_unparsed() -> None:
     assert any("more than 16 '['" in problem for problem in prose.problems)
     assert prose.links == {}
     assert prose.markdown.startswith("\\[a\\]")
+
+
+def test_link_titles_hold_words_only() -> None:
+    """A title with a pipe, parenthesis or tag could end a cell, the link or an admonition
+    title: refused, and the link shown as its words."""
+    prose = parse_prose('[Yes](https://e.com "a|<img src=x>")')
+    assert prose.problems and prose.markdown == "Yes"
+    assert parse_prose('[Docs](https://e.com "The guide")').markdown == (
+        "[Docs](https://e.com 'The guide')"
+    )
+
+
+def test_link_targets_spelled_with_entities_are_refused() -> None:
+    """`javascript&colon;` is `javascript:` to a browser: refused, never linked."""
+    for text in ("[g](javascript&colon;alert(1))", "[d](data&#58;text/html,x)"):
+        prose = parse_prose(text)
+        assert prose.problems and prose.links == {}
+
+
+def test_line_breaks_spelled_with_entities_stay_one_line() -> None:
+    """`&#10;` is refused and written back as a space: no list or heading can follow it."""
+    prose = parse_prose("Statut.&#10;&#10;- liste&#10;&#10;# titre")
+    assert prose.problems
+    assert "\n" not in prose.markdown
+
+
+def test_code_spans_keep_markup_characters() -> None:
+    """`List<String>` is code as written, and the string keeps its other markup."""
+    prose = parse_prose("Use `List<String>` and **bold**")
+    assert prose.code_spans == {"List<String>": 1}
+    assert prose.markdown == "Use `List<String>` and **bold**"
