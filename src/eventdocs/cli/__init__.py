@@ -8,6 +8,7 @@ the command line that the project does not have).
 
 from __future__ import annotations
 
+import os
 import sys
 from contextvars import ContextVar
 from pathlib import Path
@@ -72,9 +73,41 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         click.echo(f"Error: {printable(str(error))}", err=True)
         return error.exit_code
+    except MemoryError:
+        click.echo(
+            f"Error: out of memory (the limit is {MEMORY_LIMIT_ENV}, in MiB); "
+            "an input, or a template, asks for more than a project needs",
+            err=True,
+        )
+        return 1
     return result if isinstance(result, int) else 0
 
 
+MEMORY_LIMIT_ENV = "EVENTDOCS_MEMORY_LIMIT_MB"
+DEFAULT_MEMORY_LIMIT_MB = 4096
+
+
+def limit_memory() -> None:
+    """Cap this process's address space (``EVENTDOCS_MEMORY_LIMIT_MB``, default 4 GiB, 0 for
+    none): a hostile input then ends in one error line, not in a machine out of memory."""
+    try:
+        import resource
+    except ImportError:  # not POSIX: no cap
+        return
+    try:
+        megabytes = int(os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT_MB))
+    except ValueError:
+        megabytes = DEFAULT_MEMORY_LIMIT_MB
+    if megabytes <= 0:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the process's memory is capped, then the CLI runs."""
+    limit_memory()
     sys.exit(main())

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from eventdocs._confined import refuse_outside
 from eventdocs.load.schema import Field
+from eventdocs.render._budget import checked_binop
 from eventdocs.render._markdown import (
     Markdown,
     escape_inline,
@@ -102,13 +104,24 @@ class _ProjectLoader(jinja2.FileSystemLoader):
         return super().get_source(environment, template)
 
 
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with the operators that build values checked against the render budget."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        checked_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+
 def build_environment(templates_dir: Path) -> jinja2.Environment:
     """Return the environment every page is rendered with (strict about undefined names).
 
     Templates arrive in pull requests too, and ``check`` renders them: sandboxed, a template
-    cannot reach Python internals or change the objects it is given.
+    cannot reach Python internals or change the objects it is given, and the values it builds
+    are bounded (see ``_budget``).
     """
-    environment = ImmutableSandboxedEnvironment(
+    environment = _BoundedSandbox(
         loader=_ProjectLoader(templates_dir),
         autoescape=False,  # the output is Markdown; `_finalize` does the escaping
         finalize=_finalize,

@@ -12,6 +12,7 @@ import jinja2
 from eventdocs.errors import EventdocsError, RenderError
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema import EventSchema
+from eventdocs.render._budget import bounded_output, render_deadline
 from eventdocs.render._markdown import Markdown
 from eventdocs.render._template_errors import template_failure
 from eventdocs.render.jsonschema import schema_path
@@ -99,10 +100,11 @@ def _render(
     }
     try:
         template = environment.get_template(template_name)
-        body = template.render(outdated=False, **helpers, **context)
-        if fallbacks.outdated:
-            # The notice depends on every lookup the page made, so it is known only afterwards.
-            body = template.render(outdated=True, **helpers, **context)
+        with render_deadline():
+            body = bounded_output(template.generate(outdated=False, **helpers, **context))
+            if fallbacks.outdated:
+                # The notice depends on every lookup the page made: known only afterwards.
+                body = bounded_output(template.generate(outdated=True, **helpers, **context))
     except EventdocsError:
         raise
     except Exception as error:  # a template can raise anything: each becomes its error line

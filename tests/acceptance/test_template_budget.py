@@ -1,0 +1,74 @@
+"""A template from a pull request cannot take the machine: each runaway ends in one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventdocs.render import _budget
+from tests.conftest import Run
+
+INTRO = "templates/sections/intro.md.j2"
+
+
+def append_to_template(root: Path, text: str) -> None:
+    path = root / INTRO
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{{ "x" * 1000000000 }}',
+        "{{ 10 ** 100000000 }}",
+        "{% for i in range(10**9) %}{% endfor %}",
+    ],
+)
+def test_huge_values_end_in_one_line(
+    project: Path, run_cli: Callable[..., Run], template: str
+) -> None:
+    """Repeating a string, a huge power or range: refused, one line naming the template."""
+    append_to_template(project, template)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (line,) = result.err.splitlines()
+    assert line.startswith("Error: ") and "intro.md.j2" in line
+
+
+def test_endless_loops_end_at_the_deadline(
+    project: Path, run_cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nested loops that would run for hours stop at the render deadline, in one line."""
+    monkeypatch.setattr(_budget, "MAX_RENDER_SECONDS", 1.0)
+    append_to_template(
+        project, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (line,) = result.err.splitlines()
+    assert "intro.md.j2" in line and "still running" in line
+
+
+def test_memory_runaway_ends_in_one_line(project: Path) -> None:
+    """A string doubled in a loop hits the process's memory cap: one line, exit 1."""
+    append_to_template(
+        project,
+        '{% set ns = namespace(s="x") %}{% for i in range(40) %}'
+        "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "eventdocs", "-C", str(project), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "EVENTDOCS_MEMORY_LIMIT_MB": "1024"},
+    )
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("Error: ") and "memory" in line.casefold()
