@@ -163,6 +163,29 @@ def test_a_missing_home_page_is_reported(
     ]
 
 
+@pytest.mark.parametrize("inside", [False, True], ids=["leading out", "inside the project"])
+def test_a_home_page_through_a_symlink_is_reported(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path, inside: bool
+) -> None:
+    """A home page that is a symlink, out of the project or within it, is a finding that never
+    shows what it leads to: docs/ holds no symlinks."""
+    outside = tmp_path / "secret.md"
+    outside.write_text("SECRET\n", "utf-8")
+    page = project / "docs" / OTHERS[0] / "index.md"
+    page.unlink()
+    page.symlink_to(project / "README.md" if inside else outside)
+    if inside:
+        (project / "README.md").write_text("SECRET\n", "utf-8")
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    assert "SECRET" not in result.out
+    (finding,) = site_findings(result)
+    assert finding.startswith(
+        f"docs/{OTHERS[0]}/index.md: site the home page of '{OTHERS[0]}' is reached through "
+        f"a symlink (docs/{OTHERS[0]}/index.md, to "
+    )
+
+
 def test_env_and_relative_tags_are_opaque_values(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
