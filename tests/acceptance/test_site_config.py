@@ -149,6 +149,74 @@ def test_site_settings_that_break_the_languages_are_reported(
     assert message in finding
 
 
+FOREIGN_SETTINGS = {
+    "script from a host": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_javascript:\n  - https://cdn.example.com/x.js\n",
+        r"^  - https://cdn",
+        "extra_javascript entry 'https://cdn.example.com/x.js' is loaded from another host",
+    ),
+    "protocol-relative script": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_javascript:\n  - path: //cdn.example.com/x.js\n",
+        r"^  - path: //cdn",
+        "extra_javascript entry '//cdn.example.com/x.js' is loaded from another host",
+    ),
+    "stylesheet from a host": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_css: [a.css, 'HTTP://cdn.example.com/x.css']\n",
+        r"^extra_css:",
+        "extra_css entry 'HTTP://cdn.example.com/x.css' is loaded from another host",
+    ),
+    "fonts from Google": (
+        "font: false",
+        "font:\n    text: Roboto",
+        r"^  font:",
+        "theme.font must be `false`",
+    ),
+    "no font setting": ("  font: false", "", r"^theme:", "theme.font must be `false`"),
+    "analytics": (
+        "extra:\n",
+        "extra:\n  analytics:\n    provider: google\n",
+        r"^  analytics:",
+        "extra.analytics sends every reader's visits",
+    ),
+    "other theme templates": (
+        "custom_dir: overrides",
+        "custom_dir: elsewhere",
+        r"^  custom_dir:",
+        "theme.custom_dir is 'elsewhere'",
+    ),
+    "another plugin": (
+        "  - search\n",
+        "  - search\n  - macros\n",
+        r"^  - macros",
+        "plugin 'macros': the site may use only search, i18n",
+    ),
+    "another hook": (
+        "  - hooks/eventdocs_site.py",
+        "  - hooks/eventdocs_site.py\n  - hooks/other.py",
+        r"^  - hooks/other",
+        "hook 'hooks/other.py': building the site runs the code of every hook",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"), FOREIGN_SETTINGS.values(), ids=FOREIGN_SETTINGS.keys()
+)
+def test_settings_that_load_other_hosts_or_run_other_code_are_reported(
+    project: Path, run_cli: Callable[..., Run], old: str, new: str, line: str, message: str
+) -> None:
+    """A script or stylesheet from another host, web fonts, analytics, other theme templates,
+    plugins or hooks: one finding each, at its line."""
+    edit_site(project, old, new)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (finding,) = site_findings(result)
+    assert finding.startswith(f"mkdocs.yml:{line_of(project, line)}: site {message}"), finding
+
+
 @pytest.mark.parametrize("code", LOCALES)
 def test_a_missing_home_page_is_reported(
     project: Path, run_cli: Callable[..., Run], code: str

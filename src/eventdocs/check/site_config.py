@@ -3,7 +3,8 @@
 The languages are the files in ``locales/`` (``source_locale`` in ``eventdocs.toml`` is the
 default); ``mkdocs.yml`` repeats them for the i18n plugin, so this check keeps the two in step.
 It also holds the site to the Markdown extensions eventdocs parses translations with: rendered
-with other extensions, a translation could become markup that eventdocs never checked. A
+with other extensions, a translation could become markup that eventdocs never checked; and
+settings that load other hosts or run other code are findings too (see ``site_foreign``). A
 project without ``mkdocs.yml`` builds no site, and gets no finding here.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 
 from eventdocs._confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
+from eventdocs.check.site_foreign import foreign_settings
 from eventdocs.errors import LoadError
 from eventdocs.load._yaml import Location
 from eventdocs.load.project import Project
@@ -71,6 +73,8 @@ class _SiteCheck:
         self.check_docs_dir(data)
         self.check_languages(data)
         self.check_extensions(data)
+        for location, message in foreign_settings(data, _shown):
+            self.report(location, message)
         self.check_home_pages()
         return self.findings
 
