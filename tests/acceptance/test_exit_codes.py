@@ -1,7 +1,8 @@
 """One exit-code rule for every command: 1 for a bad input file, 2 for a bad command line.
 
 A bad file is whichever the project holds (config, schema, locale, template) or the payload
-named; a usage error is an unknown option, or a locale or event the project does not have.
+named (its `event` too); a usage error is an unknown option, or a locale or event named on the
+command line that the project does not have.
 """
 
 from __future__ import annotations
@@ -79,6 +80,20 @@ def test_bad_payload_exits_1(project: Path, run_cli: Callable[..., Run], tmp_pat
     payload.write_text('{"event": \n')
     result = run_cli("-C", project, "validate", payload)
     assert result.code == 1 and "payload.json:2" in result.err
+
+
+def test_payload_naming_an_unknown_event_exits_1(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """An unknown `event` in the payload is a bad input file, named in the one error line;
+    the same name given with `--event` is a usage error."""
+    payload = tmp_path / "payload.json"
+    payload.write_text('{"event": "no_such_event"}\n')
+    result = run_cli("-C", project, "validate", payload)
+    assert result.code == 1, result.err
+    assert result.err.startswith(f"Error: {payload.as_posix()}: unknown event 'no_such_event'")
+    assert len(result.err.splitlines()) == 1
+    assert run_cli("-C", project, "validate", "--event", "no_such_event", payload).code == 2
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -149,6 +149,74 @@ def test_site_settings_that_break_the_languages_are_reported(
     assert message in finding
 
 
+FOREIGN_SETTINGS = {
+    "script from a host": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_javascript:\n  - https://cdn.example.com/x.js\n",
+        r"^  - https://cdn",
+        "extra_javascript entry 'https://cdn.example.com/x.js' is loaded from another host",
+    ),
+    "protocol-relative script": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_javascript:\n  - path: //cdn.example.com/x.js\n",
+        r"^  - path: //cdn",
+        "extra_javascript entry '//cdn.example.com/x.js' is loaded from another host",
+    ),
+    "stylesheet from a host": (
+        "docs_dir: docs\n",
+        "docs_dir: docs\nextra_css: [a.css, 'HTTP://cdn.example.com/x.css']\n",
+        r"^extra_css:",
+        "extra_css entry 'HTTP://cdn.example.com/x.css' is loaded from another host",
+    ),
+    "fonts from Google": (
+        "font: false",
+        "font:\n    text: Roboto",
+        r"^  font:",
+        "theme.font must be `false`",
+    ),
+    "no font setting": ("  font: false", "", r"^theme:", "theme.font must be `false`"),
+    "analytics": (
+        "extra:\n",
+        "extra:\n  analytics:\n    provider: google\n",
+        r"^  analytics:",
+        "extra.analytics sends every reader's visits",
+    ),
+    "other theme templates": (
+        "custom_dir: overrides",
+        "custom_dir: elsewhere",
+        r"^  custom_dir:",
+        "theme.custom_dir is 'elsewhere'",
+    ),
+    "another plugin": (
+        "  - search\n",
+        "  - search\n  - macros\n",
+        r"^  - macros",
+        "plugin 'macros': the site may use only search, i18n",
+    ),
+    "another hook": (
+        "  - hooks/eventdocs_site.py",
+        "  - hooks/eventdocs_site.py\n  - hooks/other.py",
+        r"^  - hooks/other",
+        "hook 'hooks/other.py': building the site runs the code of every hook",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"), FOREIGN_SETTINGS.values(), ids=FOREIGN_SETTINGS.keys()
+)
+def test_settings_that_load_other_hosts_or_run_other_code_are_reported(
+    project: Path, run_cli: Callable[..., Run], old: str, new: str, line: str, message: str
+) -> None:
+    """A script or stylesheet from another host, web fonts, analytics, other theme templates,
+    plugins or hooks: one finding each, at its line."""
+    edit_site(project, old, new)
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    (finding,) = site_findings(result)
+    assert finding.startswith(f"mkdocs.yml:{line_of(project, line)}: site {message}"), finding
+
+
 @pytest.mark.parametrize("code", LOCALES)
 def test_a_missing_home_page_is_reported(
     project: Path, run_cli: Callable[..., Run], code: str
@@ -161,6 +229,29 @@ def test_a_missing_home_page_is_reported(
         f"docs/{code}/index.md: site the home page of {code!r} is missing: write it (by hand; "
         "`eventdocs build` does not generate it)"
     ]
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["leading out", "inside the project"])
+def test_a_home_page_through_a_symlink_is_reported(
+    project: Path, run_cli: Callable[..., Run], tmp_path: Path, inside: bool
+) -> None:
+    """A home page that is a symlink, out of the project or within it, is a finding that never
+    shows what it leads to: docs/ holds no symlinks."""
+    outside = tmp_path / "secret.md"
+    outside.write_text("SECRET\n", "utf-8")
+    page = project / "docs" / OTHERS[0] / "index.md"
+    page.unlink()
+    page.symlink_to(project / "README.md" if inside else outside)
+    if inside:
+        (project / "README.md").write_text("SECRET\n", "utf-8")
+    result = run_cli("-C", project, "check")
+    assert result.code == 1
+    assert "SECRET" not in result.out
+    (finding,) = site_findings(result)
+    assert finding.startswith(
+        f"docs/{OTHERS[0]}/index.md: site the home page of '{OTHERS[0]}' is reached through "
+        f"a symlink (docs/{OTHERS[0]}/index.md, to "
+    )
 
 
 def test_env_and_relative_tags_are_opaque_values(

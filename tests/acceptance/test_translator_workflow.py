@@ -133,6 +133,35 @@ def test_new_locale_refuses_a_bad_tag(project: Path, run_cli: Callable[..., Run]
     ]
 
 
+# Under the size limit as the English writes it (3 bytes a character), twice over it as an
+# edit escapes it (`\ufeff`, 6 bytes).
+HUGE_ENGLISH = "The unique identifier" + "\ufeff" * 2_700_000 + " of the message"
+
+
+def test_new_locale_never_writes_a_file_over_the_size_limit(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A scaffold that escaping makes larger than `load` accepts is one error line, unwritten."""
+    edit_english(project, UUID_KEY, HUGE_ENGLISH)
+    result = run_cli("-C", project, "new-locale", "de")
+    assert result.code == 1
+    assert len(result.err.splitlines()) == 1 and "over the limit of 8388608 bytes" in result.err
+    assert not (project / "locales" / "de.yaml").exists()
+
+
+def test_accept_never_writes_a_file_over_the_size_limit(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Re-stamping an English that escaping makes too large is one error line; the locale file
+    stays as it was."""
+    edit_english(project, UUID_KEY, HUGE_ENGLISH)
+    french = (project / "locales" / "fr.yaml").read_bytes()
+    result = run_cli("-C", project, "accept", "fr", UUID_KEY)
+    assert result.code == 1
+    assert len(result.err.splitlines()) == 1 and "over the limit of 8388608 bytes" in result.err
+    assert (project / "locales" / "fr.yaml").read_bytes() == french
+
+
 def test_status_counts_stale_and_translated(project: Path, run_cli: Callable[..., Run]) -> None:
     """`status --json` counts one stale key per language after one English edit."""
     edit_english(project, UUID_KEY, NEW_ENGLISH)

@@ -106,3 +106,30 @@ def test_payload_event_that_is_not_text_is_a_usage_error(
     target.write_text(json.dumps({"event": 7, "payload": {}}), "utf-8")
     result = run_cli("-C", REPO, "validate", target)
     assert result.code == 2 and result.err.startswith("Error: ")
+
+
+# Exponential in a backtracking engine, yet let through by the load-time test, which judges an
+# alternative that starts with a group as starting with nothing.
+SLOW_PATTERN = "^(?:(?:a)|a)*$"
+SLOW_SUBJECT = "a" * 40 + "b"
+
+
+def test_a_backtracking_pattern_is_matched_in_linear_time(project: Path, tmp_path: Path) -> None:
+    """`check` (on an example) and `validate` (on a payload) answer at once on a string that
+    Python's `re` would take 2^40 steps on: patterns are matched with RE2."""
+    schema = project / "schema" / "message_status_updated.yaml"
+    text = schema.read_text("utf-8")
+    text = text.replace('pattern: "^[0-9]+$"', f'pattern: "{SLOW_PATTERN}"', 1)
+    schema.write_text(text.replace('"331122334455"', f'"{SLOW_SUBJECT}"', 1), "utf-8")
+    payload = tmp_path / "payload.json"
+    payload.write_text(VALID.read_text("utf-8").replace("331122334455", SLOW_SUBJECT), "utf-8")
+    for command in (["check"], ["validate", str(payload)]):
+        result = subprocess.run(
+            [sys.executable, "-m", "eventdocs", "-C", str(project), *command],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        assert f"{SLOW_SUBJECT!r} does not match {SLOW_PATTERN!r}" in result.stdout

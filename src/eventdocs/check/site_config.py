@@ -3,17 +3,22 @@
 The languages are the files in ``locales/`` (``source_locale`` in ``eventdocs.toml`` is the
 default); ``mkdocs.yml`` repeats them for the i18n plugin, so this check keeps the two in step.
 It also holds the site to the Markdown extensions eventdocs parses translations with: rendered
-with other extensions, a translation could become markup that eventdocs never checked. A
+with other extensions, a translation could become markup that eventdocs never checked; and
+settings that load other hosts or run other code are findings too (see ``site_foreign``). A
 project without ``mkdocs.yml`` builds no site, and gets no finding here.
 """
 
 from __future__ import annotations
 
 import posixpath
+import stat
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from eventdocs._confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
+from eventdocs.check.site_foreign import foreign_settings
 from eventdocs.errors import LoadError
 from eventdocs.load._yaml import Location
 from eventdocs.load.project import Project
@@ -68,6 +73,8 @@ class _SiteCheck:
         self.check_docs_dir(data)
         self.check_languages(data)
         self.check_extensions(data)
+        for location, message in foreign_settings(data, _shown):
+            self.report(location, message)
         self.check_home_pages()
         return self.findings
 
@@ -154,15 +161,35 @@ class _SiteCheck:
                 )
 
     def check_home_pages(self) -> None:
+        # docs/ is where eventdocs writes, so it holds no symlink at all (see `_confined`): one
+        # here would have MkDocs publish whatever it leads to, inside the project or out.
+        links = SymlinkFinder(self.project.root)
         for locale in self.project.locales:
             page = f"docs/{locale.code}/index.md"
-            if not (self.project.root / page).is_file():
+            link = links.first_symlink(page)
+            if link is not None:
+                self.report(
+                    (),
+                    f"the home page of {locale.code!r} is reached through a symlink ({link}, "
+                    f"to {link_target(self.project.root / link)}): the site would publish "
+                    "whatever it leads to; replace it with a real file",
+                    path=page,
+                )
+            elif not _is_regular_file(self.project.root / page):
                 self.report(
                     (),
                     f"the home page of {locale.code!r} is missing: write it (by hand; "
                     "`eventdocs build` does not generate it)",
                     path=page,
                 )
+
+
+def _is_regular_file(path: Path) -> bool:
+    """Whether ``path`` itself (not what a symlink leads to) is a regular file."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _i18n_languages(data: dict[str, Any]) -> tuple[Location, list[Any]] | None:

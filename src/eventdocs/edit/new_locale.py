@@ -7,7 +7,7 @@ from pathlib import Path
 from eventdocs._atomic import atomic_write
 from eventdocs.edit._yaml_text import translation_entry, translation_file_header
 from eventdocs.errors import LoadError, UsageError
-from eventdocs.load.locale import validate_locale_code
+from eventdocs.load.locale import parse_locale_bytes, validate_locale_code
 from eventdocs.load.project import Project
 
 
@@ -30,5 +30,8 @@ def scaffold_locale(project: Project, code: str, used_keys: frozenset[str]) -> P
         parts.append(
             "\n" + translation_entry(key, entry.text if entry and entry.text else "", None)
         )
-    atomic_write(path, "".join(parts).encode("utf-8"))
+    scaffold = "".join(parts).encode("utf-8")
+    # Never write a file that `load` refuses (escaped characters can push it over the limit).
+    parse_locale_bytes(path, scaffold, is_source=False)
+    atomic_write(path, scaffold)
     return path

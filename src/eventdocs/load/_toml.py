@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventdocs.errors import LoadError
+from eventdocs.load._toml_guards import check_toml_depth, too_deep
 from eventdocs.load._yaml import Location, YamlDocument
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -46,8 +47,11 @@ def _key_pattern(key: str) -> re.Pattern[str]:
 
 def load_toml_table(path: Path, text: str, table: str) -> TomlTable:
     """Parse ``text`` as TOML and return its ``table`` (empty when absent); raise ``LoadError``."""
+    check_toml_depth(text, path)
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # the depth check stops this first; a second lock all the same
+        raise too_deep(path, 1) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line = column = None

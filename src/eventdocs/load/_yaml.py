@@ -117,7 +117,16 @@ def read_text(path: Path, *, what: str = "file") -> str:
 
 
 def load_yaml(path: Path, *, what: str = "file", raw: bytes | None = None) -> YamlDocument:
-    """Parse one YAML document strictly; raise ``LoadError`` naming the file and line."""
+    """Parse one YAML document strictly; raise ``LoadError`` naming the file and line.
+
+    ``raw`` is the file's bytes when the caller has them: read already, or about to be written
+    by an edit, which must not write a file that loading it again would refuse.
+    """
+    if raw is not None and len(raw) > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{what} would be {len(raw)} bytes, over the limit of {MAX_FILE_BYTES} bytes; split it",
+            path=path,
+        )
     text = decode_text(raw, path) if raw is not None else read_text(path, what=what)
     if not text.strip():
         raise LoadError(f"{what} is empty", path=path, line=1)

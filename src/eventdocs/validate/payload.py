@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,18 +10,31 @@ from typing import Any
 
 def payload_errors(json_schema: dict[str, Any], payload: Any) -> Iterator[str]:
     """Yield ``$.path: message`` for every way ``payload`` breaks ``json_schema``, in path order."""
-    # Imported here: only `check` and `validate` need it, and it is the slowest import we have.
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(
-        json_schema, format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    validator_class = _linear_validator()
+    validator = validator_class(json_schema, format_checker=validator_class.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(payload), key=lambda error: list(map(str, error.path)))
     for error in errors:
         message = _best_message(error)
         if len(message) > 300:  # a message quoting an 8 MiB value stays one readable line
             message = f"{message[:300]}… ({len(message)} characters)"
         yield f"{error.json_path}: {message}"
+
+
+@functools.cache
+def _linear_validator() -> Any:
+    """Draft 2020-12 with ``pattern`` matched by RE2: time linear in the string, whatever the
+    pattern (Python's ``re`` can take exponential time on an example or a payload)."""
+    # Imported here: only `check` and `validate` need it, and it is the slowest import we have.
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    from eventdocs.load._linear_regex import linear_search
+
+    def pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not linear_search(pattern, instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    # `extend` is untyped in jsonschema's stubs; what it returns is a validator class.
+    return validators.extend(Draft202012Validator, {"pattern": pattern})  # type: ignore[no-untyped-call]
 
 
 def _best_message(error: Any) -> str:

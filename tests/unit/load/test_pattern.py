@@ -21,7 +21,10 @@ from eventdocs.load._pattern import MAX_PATTERN_LENGTH, PatternError, check_patt
         r"^\d{4}-\d{2}-\d{2}$",
         r"[\-\]\\]",
         r"\x41\u00e9\/\0",
-        r"(?=a)(?!b)(?<=c)(?<!d)",
+        r"[\b]",
+        r"^(?:foo|bar)+$",
+        r"^(?:[a-z]|\.|-)+$",
+        r"^(?:\u00e9|e)*$",
         r"^.*?$",
         r"^a{2,}b{0,1}$",
         r"([a-z])?",
@@ -29,7 +32,8 @@ from eventdocs.load._pattern import MAX_PATTERN_LENGTH, PatternError, check_patt
     ],
 )
 def test_portable_pattern_is_accepted(pattern: str) -> None:
-    """Anchors, classes, lazy and bounded quantifiers, lookarounds and plain groups pass."""
+    """Anchors, classes, lazy and bounded quantifiers, and plain groups pass, repeated too when
+    their alternatives start differently."""
     check_pattern(pattern)
 
 
@@ -63,6 +67,13 @@ def test_portable_pattern_is_accepted(pattern: str) -> None:
         ("^((a+))*$", "a repeated group holds a repetition"),
         ("^(?:[a-z]+\\.){2,}$", "a repeated group holds a repetition"),
         ("x" * (MAX_PATTERN_LENGTH + 1), f"over {MAX_PATTERN_LENGTH}"),
+        ("^(?:a|a)*$", "alternatives of a repeated group can start with the same character"),
+        ("^(?:a|b|\\x61)+$", "alternatives of a repeated group can start with the same"),
+        ("^(?:\\d|[0-9a-f]){2,}$", "alternatives of a repeated group can start with the same"),
+        ("^(?:.|x)*$", "alternatives of a repeated group can start with the same character"),
+        ("(?=a)", "cannot be matched in linear time (RE2: invalid perl operator"),
+        ("(?<!d)x", "cannot be matched in linear time (RE2:"),
+        ("a{1001}", "cannot be matched in linear time (RE2: invalid repetition size"),
     ],
 )
 def test_unportable_or_slow_pattern_is_refused(pattern: str, message: str) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.errors import LoadError
+from eventdocs.load._toml_guards import check_toml_depth
 from eventdocs.load.project import load_config
 
 CONFIG = """\
@@ -90,3 +91,39 @@ def test_invalid_toml_at_the_end_names_the_last_line(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_config(config_with(tmp_path, '["Info"]', ""))
     assert caught.value.line == CONFIG.count("\n")
+
+
+DEEP = 100_000
+DEEP_VALUES = {
+    "array": "identical_allowed = " + "[" * DEEP + "]" * DEEP,
+    "inline table": "identical_allowed = " + "{a=" * DEEP + "1" + "}" * DEEP,
+    "dotted key": "identical_allowed" + ".a" * DEEP + " = 1",
+    "table header": "[" + "a." * DEEP + "a]\nx = 1",
+    "just over": "identical_allowed = " + "[" * 101 + "]" * 101,
+}
+
+
+@pytest.mark.parametrize("deep", DEEP_VALUES.values(), ids=DEEP_VALUES.keys())
+def test_deep_nesting_is_refused_at_its_line(tmp_path: Path, deep: str) -> None:
+    """Arrays, inline tables or dotted keys nested past the limit are one located error, never
+    a RecursionError or a parse of quadratic time."""
+    with pytest.raises(LoadError, match="TOML nested more than 100 levels deep") as caught:
+        load_config(config_with(tmp_path, 'identical_allowed = ["Info"]', deep))
+    assert caught.value.line == 8 and caught.value.path == tmp_path / "eventdocs.toml"
+
+
+SHALLOW_VALUES = {
+    "brackets in strings": 'identical_allowed = ["' + "[{." * 200 + "\", '" + "[." * 200 + "']",
+    "brackets in a comment": 'identical_allowed = ["Info"] # ' + "[{." * 200,
+    "multi-line string": 'identical_allowed = ["""\n' + "[\n" * 200 + '"""]',
+    "many numbers": "[other]\nx = [" + "1.5, " * 500 + "]",
+    "exactly the limit": "identical_allowed = " + "[" * 99 + '["Info"]' + "]" * 99,
+}
+
+
+@pytest.mark.parametrize("value", SHALLOW_VALUES.values(), ids=SHALLOW_VALUES.keys())
+def test_nesting_characters_that_do_not_nest_are_not_counted(tmp_path: Path, value: str) -> None:
+    """Brackets and dots in strings, comments and numbers, or nesting up to the limit, pass the
+    depth check."""
+    path = config_with(tmp_path, 'identical_allowed = ["Info"]', value) / "eventdocs.toml"
+    check_toml_depth(path.read_text("utf-8"), path)
