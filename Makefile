@@ -9,7 +9,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # Material prints a banner about its future on every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test setup build check serve bench fuzz golden lint clean browser npm
+.PHONY: site test setup build check serve bench bench-pathological fuzz golden lint clean browser npm
 
 site: setup ## Set up, generate the pages and schemas, build the site into site/
 	$(BIN)/eventdocs build
@@ -63,5 +63,8 @@ fuzz: setup ## Hostile translations through the real site build, with a large ex
 		tests/acceptance/test_hostile_site.py tests/unit/render/test_prose.py \
 		tests/unit/render/test_markdown.py
 
-bench: setup ## 250 events × 30 languages: medians, ratios and peak RSS (see BENCHMARKS.md)
+bench: setup ## 250 events × 30 languages, then pathological input: medians, ratios, peak RSS (see BENCHMARKS.md)
 	$(BIN)/python benchmarks/bench.py
+
+bench-pathological: setup ## Pathological strings and inputs at the limits against ordinary ones (about a minute)
+	$(BIN)/python benchmarks/bench.py --only pathological

@@ -1,8 +1,10 @@
-"""`make bench`: eventdocs at 250 events × 30 languages, against a bare Jinja2 floor and a peer.
+"""`make bench`: eventdocs at 250 events × 30 languages, against a bare Jinja2 floor and a peer;
+then pathological input against ordinary input of the same size (see pathological.py).
 
 Every figure is the median of several runs in this one invocation. Builds run as the CLI, in a
 child process, as the docs team runs them; peak RSS is the largest any child reached.
 Usage: python benchmarks/bench.py [--events N] [--locales N] [--runs N] [--no-peer]
+                                  [--only main|pathological]
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from _children import empty, run_child
+from pathological import measure_pathological
 
 from eventdocs._synthetic import make_synthetic_project
 from eventdocs.load._cache_dir import CACHE_ENV, project_cache_dir
@@ -35,17 +39,11 @@ peak_rss_kb = 0
 def timed(command: list[str], cwd: Path) -> tuple[float, str]:
     """Run a child to completion; return its wall time and output; track its peak RSS."""
     global peak_rss_kb
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert process.stdout is not None
-    output = process.stdout.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    elapsed = time.perf_counter() - started
-    peak_rss_kb = max(peak_rss_kb, usage.ru_maxrss)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed:\n{output}")
-    return elapsed, output
+    child = run_child(command, cwd)
+    peak_rss_kb = max(peak_rss_kb, child.peak_rss_kb)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{child.output}")
+    return child.seconds, child.output
 
 
 def median_of(runs: int, prepare: Callable[[], None], run: Callable[[], float]) -> float:
@@ -56,21 +54,24 @@ def median_of(runs: int, prepare: Callable[[], None], run: Callable[[], float]) 
     return statistics.median(samples)
 
 
-def empty(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-
-
 def written(output: str) -> int:
     match = re.search(r"(\d+) written", output)
     return int(match.group(1)) if match else -1
+
+
+def find_uv() -> str:
+    """uv on PATH, else the one `make setup` installs; a worktree may have neither."""
+    uv = shutil.which("uv") or REPO / ".tools" / "bin" / "uv"
+    if not Path(uv).exists():
+        raise SystemExit("bench: the peer needs uv; put it on PATH, or pass --no-peer")
+    return str(uv)
 
 
 def peer(schemas: Path, work: Path, runs: int) -> float:
     """json-schema-for-humans, in its own virtual environment, rendering Markdown per schema."""
     venv = work / "peer-venv"
     if not (venv / "bin" / "generate-schema-doc").exists():
-        uv = shutil.which("uv") or str(REPO / ".tools" / "bin" / "uv")
+        uv = find_uv()
         subprocess.run([uv, "venv", "-q", "--python", PYTHON, str(venv)], check=True)
         subprocess.run(
             [
@@ -95,20 +96,12 @@ def peer(schemas: Path, work: Path, runs: int) -> float:
     return median_of(runs, lambda: empty(output), lambda: timed(command, work)[0])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--events", type=int, default=250)
-    parser.add_argument("--locales", type=int, default=30)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--no-peer", action="store_true")
-    options = parser.parse_args()
+def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[str, str]], str]:
+    """The large project's rows, and its one-line summary."""
     runs = options.runs
-    work = Path(tempfile.mkdtemp(prefix="eventdocs-bench-"))
     project = make_synthetic_project(
         REPO, work / "project", events=options.events, locales=options.locales
     )
-    # The children inherit it: every cache of this run lives in the work folder, deleted after.
-    os.environ[CACHE_ENV] = str(work / "cache")
     docs, cache = project / "docs", project_cache_dir(project)
     build = [*EVENTDOCS, "build"]
     rows: list[tuple[str, str]] = []
@@ -212,13 +205,6 @@ def main() -> None:
             (f"eventdocs, {options.events} events × 1 language, s", f"{ours_single:.2f}"),
             ("peer ÷ eventdocs", f"{peer_s / ours_single:.2f}"),
         ]
-    width = max(len(label) for label, _ in rows)
-    print(
-        f"eventdocs benchmark — median of {runs} runs, "
-        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores"
-    )
-    for label, value in rows:
-        print(f"  {label:<{width}}  {value:>10}")
     summary = (
         f"bench: events={options.events} locales={options.locales} pages={pages} "
         f"full_s={full:.2f} floor_s={floor:.2f} full_vs_floor={full / floor:.2f} "
@@ -226,8 +212,43 @@ def main() -> None:
         f"edit_files_written={statistics.median(files_written):.0f} check_s={check:.2f} "
         f"peak_rss_mb={peak_rss_kb / 1024:.0f}"
     )
+    return rows, summary
+
+
+def print_rows(title: str, rows: list[tuple[str, str]]) -> None:
+    width = max(len(label) for label, _ in rows)
+    print(title)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>10}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--events", type=int, default=250)
+    parser.add_argument("--locales", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--only", choices=("main", "pathological"))
+    options = parser.parse_args()
+    if options.only != "pathological" and not options.no_peer:
+        find_uv()  # now, not after ten minutes of measuring
+    work = Path(tempfile.mkdtemp(prefix="eventdocs-bench-"))
+    # The children inherit it: every cache of this run lives in the work folder, deleted after.
+    os.environ[CACHE_ENV] = str(work / "cache")
+    setting = (
+        f"median of {options.runs} runs, Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
+    summaries = []
+    if options.only in (None, "main"):
+        rows, summary = measure_main(options, work / "main")
+        print_rows(f"eventdocs benchmark — {setting}", rows)
+        summaries.append(summary)
+    if options.only in (None, "pathological"):
+        rows, summary = measure_pathological(REPO, work / "pathological", options.runs)
+        print_rows(f"pathological input against ordinary input — {setting}", rows)
+        summaries.append(summary)
     shutil.rmtree(work, ignore_errors=True)
-    print(summary)
+    print("\n".join(summaries))
 
 
 if __name__ == "__main__":

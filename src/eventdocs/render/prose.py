@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Union
 from xml.etree.ElementTree import Element
 
@@ -88,30 +88,37 @@ class Prose:
     problems: tuple[str, ...]
     markdown: str
 
-    @property
+    # Cached: a string is parsed once, but compared with each of its translations, and again
+    # by `check` (hundreds of thousands of comparisons in a large project). Read-only.
+    @cached_property
     def plain(self) -> str:
         """The words a reader sees, without markup (for titles and front matter)."""
         return _plain_of(self.nodes)
 
-    @property
+    @cached_property
     def prose_text(self) -> str:
         """The text outside inline code, where template syntax and placeholders would be."""
-        return " ".join(node.text for node in _walk(self.nodes) if isinstance(node, Text))
+        return " ".join(node.text for node in self._walked if isinstance(node, Text))
 
-    @property
+    @cached_property
     def code_spans(self) -> Counter[str]:
-        return Counter(node.code for node in _walk(self.nodes) if isinstance(node, Code))
+        return Counter(node.code for node in self._walked if isinstance(node, Code))
 
-    @property
+    @cached_property
     def links(self) -> Counter[tuple[str, str | None]]:
-        return Counter(
-            (node.href, node.title) for node in _walk(self.nodes) if isinstance(node, Link)
-        )
+        return Counter((node.href, node.title) for node in self._walked if isinstance(node, Link))
 
     def emphasis(self, *, strong: bool) -> int:
-        return sum(
-            1 for node in _walk(self.nodes) if isinstance(node, Emphasis) and node.strong is strong
-        )
+        return self._emphasis_counts[strong]
+
+    @cached_property
+    def _emphasis_counts(self) -> dict[bool, int]:
+        strong = [node.strong for node in self._walked if isinstance(node, Emphasis)]
+        return {True: strong.count(True), False: strong.count(False)}
+
+    @cached_property
+    def _walked(self) -> tuple[Node, ...]:
+        return tuple(_walk(self.nodes))
 
 
 def invisible_characters(text: str) -> list[str]:
