@@ -16,7 +16,7 @@ import yaml
 
 from eventdocs._files import read_bounded
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml_guards import check_depth, reader_error
+from eventdocs.load._yaml_guards import check_shape, reader_error
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
@@ -132,7 +132,7 @@ def load_yaml(path: Path, *, what: str = "file", raw: bytes | None = None) -> Ya
         raise LoadError(f"{what} is empty", path=path, line=1)
     loader = _StrictLoader(text)
     try:
-        check_depth(text, path, _BaseLoader)
+        check_shape(text, path, _BaseLoader, max_nodes=MAX_NODES)
         root = loader.get_single_node()
     except yaml.reader.ReaderError as error:
         byte_offset = _BaseLoader is not yaml.SafeLoader

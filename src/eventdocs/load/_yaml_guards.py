@@ -1,8 +1,10 @@
-"""Checks made before a YAML node tree is built: nesting depth, and where a bad character is.
+"""Checks made before a YAML node tree is built: depth, node count, where a bad character is.
 
 libyaml's parser is iterative, but composing nodes recurses: a file nested tens of thousands of
-levels deep overflows the C stack and kills the process. The depth is therefore measured on the
-parser's event stream, which costs no recursion, before anything is composed.
+levels deep overflows the C stack and kills the process; and a composed node costs hundreds of
+bytes, so an 8 MiB file of numbers took a gigabyte before its nodes could be counted. Depth
+and count are therefore measured on the parser's event stream, which costs no recursion and
+no tree, before anything is composed.
 """
 
 from __future__ import annotations
@@ -39,29 +41,48 @@ def _surely_shallow(text: str) -> bool:
     return _DEEP_LINE.search(text) is None
 
 
-def check_depth(text: str, path: Path, loader: type[yaml.SafeLoader]) -> None:
-    """Raise ``LoadError`` at the first collection nested deeper than ``MAX_DEPTH``.
+def _surely_few(text: str, max_nodes: int) -> bool:
+    """Tell, without parsing, whether ``text`` cannot hold more than ``max_nodes`` nodes: past
+    the first, every node follows an indicator (a key's `:`, an item's `-` or `,`, a bracket,
+    a `?`), and a key with its value is two."""
+    indicators = sum(text.count(mark) for mark in ",-[{?") + 2 * text.count(":")
+    return indicators + 1 <= max_nodes
+
+
+def check_shape(text: str, path: Path, loader: type[yaml.SafeLoader], *, max_nodes: int) -> None:
+    """Raise ``LoadError`` at the first collection nested deeper than ``MAX_DEPTH``, or at the
+    node past ``max_nodes``.
 
     YAML errors met on the way propagate as they are, for the caller to report.
     """
-    if _surely_shallow(text):
+    if _surely_shallow(text) and _surely_few(text, max_nodes):
         return
     starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    depth = 0
+    nodes = (yaml.ScalarEvent, yaml.AliasEvent, *starts)
+    depth = count = 0
     for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, nodes):
+            count += 1
+            if count > max_nodes:
+                raise _located(f"more than {max_nodes} YAML nodes; split the file", path, event)
         if isinstance(event, starts):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise LoadError(
-                    f"YAML nested more than {MAX_DEPTH} levels deep; flatten it",
-                    path=path,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
+                message = f"YAML nested more than {MAX_DEPTH} levels deep; flatten it"
+                raise _located(message, path, event)
         elif isinstance(event, ends):
             depth -= 1
+
+
+def _located(message: str, path: Path, event: yaml.Event) -> LoadError:
+    mark = event.start_mark
+    return LoadError(
+        message,
+        path=path,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
 
 
 def reader_error(

@@ -16,8 +16,8 @@ import yaml
 from eventdocs._confined import refuse_outside
 from eventdocs._files import read_bounded
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import MAX_FILE_BYTES, YamlDocument, decode_text
-from eventdocs.load._yaml_guards import check_depth, reader_error
+from eventdocs.load._yaml import MAX_FILE_BYTES, MAX_NODES, YamlDocument, decode_text
+from eventdocs.load._yaml_guards import check_shape, reader_error
 
 SITE_CONFIG = "mkdocs.yml"
 PYTHON_TAG = "tag:yaml.org,2002:python/"
@@ -75,7 +75,7 @@ def load_site_config(root: Path) -> SiteConfig:
     text = decode_text(read_bounded(path, MAX_FILE_BYTES, what="site config"), path)
     loader = _DataLoader(text)
     try:
-        check_depth(text, path, _BaseLoader)
+        check_shape(text, path, _BaseLoader, max_nodes=MAX_NODES)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as error:

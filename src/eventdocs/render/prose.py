@@ -25,7 +25,13 @@ from eventdocs.render.site_markdown import convert_line, site_parser
 # No string is longer, and none has more of the marks the parser matches pairwise: its link
 # and code rules cost length × marks, so these keep any string as cheap as ordinary text.
 MAX_PROSE_CHARS = 2_000
-MAX_PAIRED_MARKS = {"[": 16, "]": 16, "<": 16, "`": 32, "*": 32, "_": 32, "&": 32}
+MAX_PAIRED_MARKS = {
+    **dict.fromkeys("[]<>", 16),
+    # Written back escaped, each of these is a token more for the parser to read again.
+    **dict.fromkeys("`*_&|\\{}!#", 32),
+}
+# Block markers opening blocks inside blocks (`- - - 1. > …`): the parser recurses per level.
+_NESTED_BLOCKS = re.compile(r"^(?:(?:[-+*]|\d{1,9}[.)]|>)\s+){4,}")
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,9 @@ def parse_prose(text: str) -> Prose:
         if line.count(mark) > limit:
             problems.append(f"more than {limit} {mark!r} in one string; this is not prose")
             return Prose((Text(line),), tuple(problems), _block_safe(_escape_text(line)))
+    if _NESTED_BLOCKS.match(line):
+        problems.append("starts blocks inside blocks (`- - 1. >`); this is not prose")
+        return Prose((Text(line),), tuple(problems), _block_safe(_escape_text(line)))
     nodes, found = _parse(line)
     problems.extend(found)
     for marker in ("_", "*"):

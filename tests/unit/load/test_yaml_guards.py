@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml_guards import MAX_DEPTH, _surely_shallow, check_depth
+from eventdocs.load._yaml_guards import MAX_DEPTH, _surely_shallow, check_shape
 
 
 def _nested(rng: random.Random, depth: int) -> object:
@@ -65,12 +65,20 @@ def test_brackets_in_text_only_cost_the_exact_count(tmp_path: Path) -> None:
     """Many brackets in strings skip the shortcut, and a shallow file still passes."""
     text = "".join(f'k{index}: "see [docs](x) and {{this}}"\n' for index in range(200))
     assert not _surely_shallow(text)
-    check_depth(text, tmp_path / "f.yaml", yaml.SafeLoader)
+    check_shape(text, tmp_path / "f.yaml", yaml.SafeLoader, max_nodes=10**9)
 
 
 def test_exact_count_names_the_line(tmp_path: Path) -> None:
     """Past the limit, the error points at the collection that went one level too deep."""
     text = "top:\n" + "".join(" " * level + "k:\n" for level in range(1, 120)) + " " * 120 + "v\n"
     with pytest.raises(LoadError) as caught:
-        check_depth(text, tmp_path / "f.yaml", yaml.SafeLoader)
+        check_shape(text, tmp_path / "f.yaml", yaml.SafeLoader, max_nodes=10**9)
     assert caught.value.line == MAX_DEPTH + 1
+
+
+def test_too_many_nodes_are_refused_before_composing(tmp_path: Path) -> None:
+    """A flow list of more nodes than allowed is refused on the event stream, at its line."""
+    text = "values: [" + ", ".join("1" for _ in range(50)) + "]\n"
+    with pytest.raises(LoadError, match="more than 40 YAML nodes"):
+        check_shape(text, tmp_path / "f.yaml", yaml.SafeLoader, max_nodes=40)
+    check_shape(text, tmp_path / "f.yaml", yaml.SafeLoader, max_nodes=60)
