@@ -109,6 +109,19 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+"})
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        # Whether an attribute is safe depends on the object's type and the name only, and a
+        # large project reads the same few hundred thousands of times.
+        self._safe_attributes: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe_attributes.get(key)
+        if safe is None:
+            safe = self._safe_attributes[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         checked_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)

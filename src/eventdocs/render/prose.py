@@ -26,7 +26,8 @@ from eventdocs.render.site_markdown import convert_line, site_parser
 # and code rules cost length × marks, so these keep any string as cheap as ordinary text.
 MAX_PROSE_CHARS = 2_000
 MAX_PAIRED_MARKS = {
-    **dict.fromkeys("[]<>", 16),
+    **dict.fromkeys("[]", 8),
+    **dict.fromkeys("<>", 16),
     # Written back escaped, each of these is a token more for the parser to read again.
     **dict.fromkeys("`*_&|\\{}!#", 32),
 }
