@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -117,6 +119,21 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(code, captured.out, captured.err)
 
     return run
+
+
+def run_in_process_of_its_own(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m eventdocs ARGS...`` as a child process: a crash, a hang (past
+    ``timeout``) or a memory cap then fails one test instead of the whole session."""
+    return subprocess.run(
+        [sys.executable, "-m", "eventdocs", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def read_yaml(path: Path) -> Any:

@@ -8,14 +8,12 @@ command line that the project does not have.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, Run, snapshot_files
+from tests.conftest import FIXTURES, Run, run_in_process_of_its_own, snapshot_files
 
 PAYLOAD = sorted((FIXTURES / "payloads" / "valid").glob("*.json"))[0]
 
@@ -135,13 +133,7 @@ def test_commands_succeed_on_the_intact_project(
 def test_deep_nesting_fails_cleanly_in_a_real_process(project: Path, text: str) -> None:
     """A file nested thousands of levels deep is one error line, never a crash of the process."""
     (project / "locales" / "fr.yaml").write_text(text)
-    result = subprocess.run(
-        [sys.executable, "-m", "eventdocs", "-C", str(project), "build"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_in_process_of_its_own("-C", project, "build")
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
     assert "nested more than 100 levels deep" in result.stderr

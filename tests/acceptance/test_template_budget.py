@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from eventdocs.render import _budget
-from tests.conftest import Run
+from tests.conftest import Run, run_in_process_of_its_own
 
 INTRO = "templates/sections/intro.md.j2"
 
@@ -61,13 +58,8 @@ def test_memory_runaway_ends_in_one_line(project: Path) -> None:
         '{% set ns = namespace(s="x") %}{% for i in range(40) %}'
         "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "eventdocs", "-C", str(project), "check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "EVENTDOCS_MEMORY_LIMIT_MB": "1024"},
+    result = run_in_process_of_its_own(
+        "-C", project, "check", env={"EVENTDOCS_MEMORY_LIMIT_MB": "1024"}, timeout=120
     )
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
