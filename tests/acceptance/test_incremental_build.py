@@ -96,10 +96,10 @@ def test_input_edited_during_a_build_is_rebuilt_next_time(
 ) -> None:
     """The manifest records the inputs as the build read them: a locale file saved while a
     build was rendering is not mistaken for built, and the next build shows the edit."""
-    import eventdocs.build
+    import eventdocs.pipeline
 
     french = project / "locales" / "fr.yaml"
-    render = eventdocs.build.render_project
+    render = eventdocs.pipeline.render_project
 
     def render_then_edit(*args: Any, **kwargs: Any) -> Any:
         rendering = render(*args, **kwargs)
@@ -108,8 +108,8 @@ def test_input_edited_during_a_build_is_rebuilt_next_time(
         )
         return rendering
 
-    monkeypatch.setattr(eventdocs.build, "render_project", render_then_edit)
-    eventdocs.build.build(project)
+    monkeypatch.setattr(eventdocs.pipeline, "render_project", render_then_edit)
+    eventdocs.pipeline.build(project)
     monkeypatch.undo()
     page = project / "docs/fr/events/message_status_updated.md"
     assert "Lu par le destinataire" not in page.read_text("utf-8")

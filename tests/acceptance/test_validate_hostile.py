@@ -133,3 +133,12 @@ def test_a_backtracking_pattern_is_matched_in_linear_time(project: Path, tmp_pat
         )
         assert result.returncode == 1, result.stderr
         assert f"{SLOW_SUBJECT!r} does not match {SLOW_PATTERN!r}" in result.stdout
+
+
+def test_validate_renders_no_page(project: Path, run_cli: Callable[..., Run]) -> None:
+    """`validate` needs one event's schema, not the pages: a broken template is not its input."""
+    (project / "templates" / "event_page.md.j2").write_text("{{ 1 / 0 }}", "utf-8")
+    payload = sorted((REPO / "tests/fixtures/payloads/valid").glob("*.json"))[0]
+    result = run_cli("-C", project, "validate", payload)
+    assert result.code == 0, result.err
+    assert result.out.rstrip().endswith("payload")

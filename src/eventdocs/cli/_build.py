@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eventdocs.build import build
+from eventdocs.pipeline import build
 
 
 @click.command("build")

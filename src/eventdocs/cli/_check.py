@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from eventdocs.check.run import CheckResult, run_checks
-from eventdocs.check.status import coverage
+from eventdocs.pipeline import CheckResult, check, status
 
 
 def _checked(result: CheckResult) -> str:
@@ -32,7 +31,7 @@ def _checked(result: CheckResult) -> str:
 @click.pass_obj
 def check_command(root: Path, output_format: str) -> int:
     """Report translation drift and out-of-date generated files; exit 1 on any error."""
-    result = run_checks(root)
+    result = check(root)
     findings = result.findings
     if output_format == "json":
         from eventdocs.report.machine import format_json
@@ -62,8 +61,7 @@ def check_command(root: Path, output_format: str) -> int:
 @click.pass_obj
 def status_command(root: Path, as_json: bool) -> None:
     """Show translation coverage per language: translated, stale, missing, total."""
-    result = run_checks(root)
-    rows = coverage(result.project, result.rendering.used_keys)
+    rows = status(root)
     if as_json:
         click.echo(json.dumps({"version": 1, "locales": [row._asdict() for row in rows]}, indent=2))
         return

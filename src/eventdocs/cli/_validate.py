@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from eventdocs.errors import LoadError, UsageError
-from eventdocs.load.project import load_project
-from eventdocs.render.project import render_project
-from eventdocs.validate.payload import payload_errors, read_payload
+from eventdocs.pipeline import UnknownEventError, validate
+from eventdocs.validate.payload import read_payload
 
 
 @click.command("validate")
@@ -26,18 +25,15 @@ def validate_command(root: Path, payload_file: str, event_name: str | None) -> i
         event_name = payload.get("event") if isinstance(payload, dict) else None
         if not isinstance(event_name, str):
             raise UsageError("the payload has no string `event`; name the event with --event")
-    project = load_project(root)
-    schemas = render_project(project).json_schemas
-    if event_name not in schemas:
-        known = ", ".join(sorted(schemas))
-        message = f"unknown event {event_name!r}; this project documents: {known}"
+    try:
+        errors = validate(root, payload, event_name)
+    except UnknownEventError as unknown:
         # The payload's own `event` is a bad input file; `--event` is a bad command line.
         if named_by_payload:
-            raise LoadError(message, path=_payload_path(payload_file))
-        raise UsageError(message)
-    errors = list(payload_errors(schemas[event_name], payload))
-    for error in errors:
-        click.echo(f"{payload_file}: {error}")
+            raise LoadError(unknown.message, path=_payload_path(payload_file)) from None
+        raise
+    for problem in errors:
+        click.echo(f"{payload_file}: {problem}")
     click.echo(f"{payload_file}: {'invalid' if errors else 'valid'} {event_name} payload")
     return 1 if errors else 0
 

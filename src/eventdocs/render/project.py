@@ -230,3 +230,18 @@ def dump_json(document: object) -> str:
     faster; the standard library takes what orjson refuses (integers beyond 64 bits).
     """
     return json_text(document) + "\n"
+
+
+def render_event_schema(project: Project, event_name: str) -> dict[str, Any]:
+    """The English JSON Schema of one event, as ``render_project`` builds it, and nothing else."""
+    event = next(event for event in project.events if event.event == event_name)
+    translations = Translations(project.source, project.source)
+    return build_event_json_schema(
+        event,
+        translations.markdown.__getitem__,
+        schema_id=schema_id(project.config.schema_base_url, event, None),
+        comment=generated_note(
+            project.relative(project.event_paths[event.event]),
+            project.relative(project.source.path),
+        ),
+    )

@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from eventdocs.build import build
 from eventdocs.errors import EventdocsError
+from eventdocs.pipeline import build
 from eventdocs.site.search import split_search_index
 
 

@@ -1,0 +1,117 @@
+"""The pipeline as the commands run it, one short function each, over the same stages.
+
+load (files → validated models) → render (pages and JSON Schema, in memory) → then either
+check (compares in memory, writes nothing) or write (atomic, only what changed). ``build``,
+``check``, ``status`` and ``validate`` are siblings; the CLI and the MkDocs hook call only these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventdocs.check.compatibility import check_compatibility
+from eventdocs.check.examples import check_examples
+from eventdocs.check.findings import Finding, Severity
+from eventdocs.check.generated import GeneratedFilesCheck
+from eventdocs.check.site_config import check_site_config
+from eventdocs.check.status import Coverage, coverage
+from eventdocs.check.translations import check_translations
+from eventdocs.errors import RenderError, UsageError
+from eventdocs.load.project import Project, load_project
+from eventdocs.render.project import Rendering, render_event_schema, render_project
+from eventdocs.validate.payload import payload_errors
+from eventdocs.write.files import WriteReport, refuse_symlinks, staged_write
+from eventdocs.write.manifest import BuildManifest, inputs_loaded, inputs_on_disk
+
+
+def check_source_complete(project: Project, rendering: Rendering) -> None:
+    """Refuse a rendering that needed a string the source language does not have."""
+    if rendering.missing_source:
+        key, page = next(iter(sorted(rendering.missing_source.items())))
+        more = len(rendering.missing_source) - 1
+        suffix = f" (and {more} more key{'s' if more > 1 else ''})" if more else ""
+        raise RenderError(
+            f"no text for key {key!r}, needed by {page}; add it{suffix}",
+            path=project.source.path,
+        )
+
+
+def build(root: Path, *, incremental: bool = True) -> WriteReport:
+    """Validate everything, then write what changed; on any error nothing is written.
+
+    Incremental (the default): outputs whose inputs did not change since the last build, and
+    that nobody touched since, are neither rendered nor written again.
+    """
+    manifest = BuildManifest.read(root) if incremental else BuildManifest()
+    # Hashing every input is only worth it when there is a previous build to compare with.
+    if manifest.outputs and manifest.is_current(root, inputs_on_disk(root, manifest.outputs)):
+        # Unchanged, but a folder swapped for a symlink since is refused all the same.
+        refuse_symlinks(root, sorted(manifest.outputs))
+        return WriteReport(unchanged=sorted(manifest.outputs))
+    project = load_project(root, use_cache=incremental)
+    with staged_write(root) as writer:
+        rendering = render_project(
+            project,
+            reuse=lambda path, fingerprint: manifest.reusable(root, path, fingerprint),
+            sink=writer,
+        )
+        check_source_complete(project, rendering)
+        expected = frozenset(rendering.fingerprints)
+        report = writer.commit(rendering.kept_files | expected)
+    report.unchanged.extend(sorted(expected - writer.seen))
+    manifest.save(root, inputs_loaded(project, expected), rendering.fingerprints)
+    return report
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The findings, sorted by file and line, and what was checked."""
+
+    project: Project
+    rendering: Rendering
+    findings: tuple[Finding, ...]
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.severity is Severity.ERROR for finding in self.findings)
+
+
+def check(root: Path) -> CheckResult:
+    """Load the project at ``root`` and return every finding; writes nothing."""
+    project = load_project(root)
+    generated = GeneratedFilesCheck(project.root)
+    rendering = render_project(project, sink=generated)
+    findings = [*check_translations(project, rendering.used_keys), *generated.findings]
+    findings.extend(generated.strays(rendering.kept_files))
+    for event in project.events:
+        path = project.relative(project.event_paths[event.event])
+        findings.extend(
+            check_examples(event, path, rendering.json_schemas[event.event], project.cache)
+        )
+    findings.extend(check_compatibility(project, rendering.json_schemas))
+    findings.extend(check_site_config(project))
+    return CheckResult(project, rendering, tuple(sorted(findings)))
+
+
+def status(root: Path) -> list[Coverage]:
+    """Translation coverage per language: the keys the pages use, current, stale or missing."""
+    result = check(root)
+    return coverage(result.project, result.rendering.used_keys)
+
+
+class UnknownEventError(UsageError):
+    """A payload names an event the project does not document."""
+
+
+def validate(root: Path, payload: Any, event_name: str) -> list[str]:
+    """Return every way ``payload`` breaks the JSON Schema of ``event_name``, in path order.
+
+    Only that event's schema is rendered: one payload needs nothing else of the project.
+    """
+    project = load_project(root)
+    if event_name not in project.event_paths:
+        known = ", ".join(sorted(project.event_paths))
+        raise UnknownEventError(f"unknown event {event_name!r}; this project documents: {known}")
+    return list(payload_errors(render_event_schema(project, event_name), payload))
