@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
 
 from eventdocs.pipeline import CheckResult, check, status
+from eventdocs.report.formats import FORMATS, formatter
 
 
 def _checked(result: CheckResult) -> str:
@@ -23,7 +23,7 @@ def _checked(result: CheckResult) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
     help="How to print findings.",
@@ -32,27 +32,8 @@ def _checked(result: CheckResult) -> str:
 def check_command(root: Path, output_format: str) -> int:
     """Report translation drift and out-of-date generated files; exit 1 on any error."""
     result = check(root)
-    findings = result.findings
-    if output_format == "json":
-        from eventdocs.report.machine import format_json
-
-        click.echo(format_json(findings))
-    elif output_format == "sarif":
-        from eventdocs.report.machine import format_sarif
-
-        click.echo(format_sarif(findings))
-    elif output_format == "github":
-        from eventdocs.report.github import append_step_summary, format_github
-
-        for line in format_github(findings):
-            click.echo(line)
-        if findings and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
-            append_step_summary(Path(summary), findings)
-    else:
-        from eventdocs.report.text import format_text
-
-        for line in format_text(findings, checked=_checked(result)):
-            click.echo(line)
+    for line in formatter(output_format)(result.findings, _checked(result)):
+        click.echo(line)
     return 1 if result.failed else 0
 
 

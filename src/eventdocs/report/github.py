@@ -7,6 +7,7 @@ the rest are counted in a notice and listed in full in ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -82,3 +83,11 @@ def append_step_summary(path: Path, findings: tuple[Finding, ...]) -> None:
     """Append the summary table to the file GitHub names in ``$GITHUB_STEP_SUMMARY``."""
     with path.open("a", encoding="utf-8") as handle:
         handle.write(step_summary(findings))
+
+
+def github_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+    """The ``github`` format of the formats table: annotations, and every finding in the job
+    summary when the workflow names one (``$GITHUB_STEP_SUMMARY``)."""
+    if findings and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+        append_step_summary(Path(summary), findings)
+    return format_github(findings)

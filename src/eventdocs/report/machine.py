@@ -73,3 +73,13 @@ def format_sarif(findings: tuple[Finding, ...]) -> str:
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)
+
+
+def json_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+    """The ``json`` format of the formats table."""
+    return [format_json(findings)]
+
+
+def sarif_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+    """The ``sarif`` format of the formats table."""
+    return [format_sarif(findings)]

@@ -37,3 +37,8 @@ def summary_line(findings: tuple[Finding, ...], *, checked: str) -> str:
         if counts[severity]
     ]
     return f"eventdocs check: {', '.join(parts)} ({checked})"
+
+
+def text_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+    """The ``text`` format of the formats table."""
+    return format_text(findings, checked=checked)
