@@ -41,10 +41,11 @@ serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild t
 golden: setup ## Refresh the golden files under tests/snapshots/ after an intended change
 	$(BIN)/pytest tests/acceptance/test_golden.py --update-golden -q
 
-lint: setup ## ruff (lint and format) and strict mypy
+lint: setup ## ruff (lint and format), strict mypy, and the import layers (import-linter)
 	$(BIN)/ruff check src tests benchmarks hooks
 	$(BIN)/ruff format --check src tests benchmarks hooks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 browser: ## Debian's Chromium for the browser tests, installed when missing
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
