@@ -24,7 +24,7 @@ from _children import empty, run_child
 from pathological import measure_pathological
 
 from eventdocs._synthetic import make_synthetic_project
-from eventdocs.load._cache_dir import CACHE_ENV, project_cache_dir
+from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
 from eventdocs.write.manifest import MANIFEST
 
 REPO = Path(__file__).resolve().parent.parent

@@ -24,10 +24,10 @@ import yaml
 from _children import Child, empty, run_child
 
 from eventdocs._synthetic import make_synthetic_project
-from eventdocs.edit._yaml_text import yaml_string
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.edit.yaml_text import yaml_string
 from eventdocs.load._json_values import MAX_EXAMPLE_BYTES, MAX_EXAMPLE_DEPTH, MAX_EXAMPLES_BYTES
-from eventdocs.load._yaml import MAX_FILE_BYTES
+from eventdocs.load.cache_dir import project_cache_dir
+from eventdocs.load.yaml_files import MAX_FILE_BYTES
 from eventdocs.render.prose import MAX_PROSE_CHARS, parse_prose
 from eventdocs.write.manifest import MANIFEST
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from eventdocs.edit._yaml_text import translation_entry, translation_file_header
+from eventdocs.edit.yaml_text import translation_entry, translation_file_header
 
 # Well-formed BCP 47 tags, in the shape the site's i18n plugin accepts as folder names.
 EXTRA_LOCALES = (
@@ -91,6 +91,6 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
 
 
 def _quoted(text: str) -> str:
-    from eventdocs.edit._yaml_text import yaml_string
+    from eventdocs.edit.yaml_text import yaml_string
 
     return yaml_string(text)

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from eventdocs.edit._yaml_text import yaml_string
+from eventdocs.edit.yaml_text import yaml_string
 from eventdocs.render.prose import parse_prose
 from tests.conftest import FIXTURES, LOCALES, REPO, copy_project
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load.cache_dir import project_cache_dir
 from tests.acceptance.test_second_event import add_second_event
 from tests.conftest import Run, snapshot_files
 

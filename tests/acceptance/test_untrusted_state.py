@@ -15,7 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventdocs.load._cache_dir import CACHE_ENV, project_cache_dir
+from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
 from eventdocs.write.manifest import MANIFEST
 from tests.conftest import Run, snapshot_files
 

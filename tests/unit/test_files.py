@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs._files import file_digest, read_bounded, read_head, read_within
+from eventdocs.base.bounded import file_digest, read_bounded, read_head, read_within
 from eventdocs.errors import LoadError, MissingFileError
 
 

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventdocs._confined import SymlinkFinder
-from eventdocs._files import read_bounded
+from eventdocs.base.bounded import read_bounded
+from eventdocs.base.confined import SymlinkFinder
 from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import MAX_FILE_BYTES
 from eventdocs.load.project import Project
+from eventdocs.load.yaml_files import MAX_FILE_BYTES
 from eventdocs.render.jsonschema import schema_path
 
 # Keywords that can only restrict what a string or number may be.

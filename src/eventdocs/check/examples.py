@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from eventdocs.check.findings import Code, Finding, Severity
-from eventdocs.load import _plain as plain
-from eventdocs.load._cache import cached_parse, digest
+from eventdocs.load import plain
+from eventdocs.load.cache import cached_parse, digest
 from eventdocs.load.schema import EventSchema, Field
-from eventdocs.render._markdown import json_text
+from eventdocs.render.markdown_text import json_text
 from eventdocs.validate.payload import payload_errors
 
 

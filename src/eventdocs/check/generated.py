@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from eventdocs._confined import SymlinkFinder, link_target
-from eventdocs._files import read_bounded
+from eventdocs.base.bounded import read_bounded
+from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError, MissingFileError
-from eventdocs.load._yaml import MAX_FILE_BYTES
+from eventdocs.load.yaml_files import MAX_FILE_BYTES
 from eventdocs.render.project import GeneratedFile
 from eventdocs.write.files import generated_files_on_disk
 

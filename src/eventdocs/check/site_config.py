@@ -16,13 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventdocs._confined import SymlinkFinder, link_target
+from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
 from eventdocs.check.site_foreign import foreign_settings
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import Location
 from eventdocs.load.project import Project
 from eventdocs.load.site_config import PYTHON_TAG, SITE_CONFIG, SiteConfig, load_site_config
+from eventdocs.load.yaml_files import Location
 
 # The parser's own settings, read here only: the site must configure the extensions the same.
 from eventdocs.render.site_markdown import (

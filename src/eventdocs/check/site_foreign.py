@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from eventdocs.load._yaml import Location
+from eventdocs.load.yaml_files import Location
 
 ALLOWED_PLUGINS = ("search", "i18n")
 SITE_HOOK = "hooks/eventdocs_site.py"

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventdocs._atomic import atomic_write
-from eventdocs.edit._yaml_text import encode_like, yaml_string
+from eventdocs.base.atomic import atomic_write
+from eventdocs.edit.yaml_text import encode_like, yaml_string
 from eventdocs.errors import UsageError, WriteError
-from eventdocs.load._yaml import decode_text, read_bytes
 from eventdocs.load.locale import Entry, Locale, parse_locale_bytes, source_spans
 from eventdocs.load.project import Project
+from eventdocs.load.yaml_files import decode_text, read_bytes
 
 
 @dataclass(frozen=True)

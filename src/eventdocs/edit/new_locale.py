@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventdocs._atomic import atomic_write
-from eventdocs.edit._yaml_text import translation_entry, translation_file_header
+from eventdocs.base.atomic import atomic_write
+from eventdocs.edit.yaml_text import translation_entry, translation_file_header
 from eventdocs.errors import LoadError, UsageError
 from eventdocs.load.locale import parse_locale_bytes, validate_locale_code
 from eventdocs.load.project import Project

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import Location, YamlDocument, span_of
+from eventdocs.load.yaml_files import Location, YamlDocument, span_of
 
 MAX_EXAMPLES = 100
 MAX_EXAMPLE_DEPTH = 64

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import YamlDocument
+from eventdocs.load.yaml_files import YamlDocument
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, TypeAdapter

@@ -16,7 +16,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
-from eventdocs.load._linear_regex import Re2Error, compile_linear
+from eventdocs.load.linear_regex import Re2Error, compile_linear
 
 MAX_PATTERN_LENGTH = 1000
 

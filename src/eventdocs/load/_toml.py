@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eventdocs.errors import LoadError
 from eventdocs.load._toml_guards import check_toml_depth, too_deep
-from eventdocs.load._yaml import Location, YamlDocument
+from eventdocs.load.yaml_files import Location, YamlDocument
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]*?)\s*\]\s*(?:#.*)?$")

@@ -17,10 +17,10 @@ from typing import Annotated, Any, ClassVar, NamedTuple
 import yaml
 
 from eventdocs.errors import LoadError
-from eventdocs.load import _plain as plain
-from eventdocs.load._cache import cached_parse, content_digest, digest
+from eventdocs.load import plain
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
-from eventdocs.load._yaml import Span, YamlDocument, load_yaml, read_bytes, span_of
+from eventdocs.load.cache import cached_parse, content_digest, digest
+from eventdocs.load.yaml_files import Span, YamlDocument, load_yaml, read_bytes, span_of
 
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")

@@ -8,15 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from eventdocs._confined import refuse_outside
-from eventdocs._files import file_digest
+from eventdocs.base.bounded import file_digest
+from eventdocs.base.confined import refuse_outside
 from eventdocs.errors import ConfigError, LoadError, UsageError
-from eventdocs.load import _plain as plain
-from eventdocs.load._cache import cached_parse, content_digest, digest, format_tag
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load import plain
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
 from eventdocs.load._toml import TomlTable, load_toml_table
-from eventdocs.load._yaml import MAX_FILE_BYTES, decode_text, read_bytes
+from eventdocs.load.cache import cached_parse, content_digest, digest, format_tag
+from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.locale import (
     LOCALE_CODE,
     Locale,
@@ -25,6 +24,7 @@ from eventdocs.load.locale import (
     validate_locale_code,
 )
 from eventdocs.load.schema import EventSchema, load_event_schema
+from eventdocs.load.yaml_files import MAX_FILE_BYTES, decode_text, read_bytes
 
 CONFIG_FILE = "eventdocs.toml"
 MAX_EVENTS = 5_000

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from eventdocs.errors import LoadError
-from eventdocs.load import _plain as plain
-from eventdocs.load._cache import cached_parse, content_digest, digest
+from eventdocs.load import plain
 from eventdocs.load._json_values import check_examples
 from eventdocs.load._models import (
     FORBID_UNKNOWN_KEYS,
@@ -19,7 +18,8 @@ from eventdocs.load._models import (
     validate_document,
 )
 from eventdocs.load._pattern import check_pattern
-from eventdocs.load._yaml import load_yaml, read_bytes
+from eventdocs.load.cache import cached_parse, content_digest, digest
+from eventdocs.load.yaml_files import load_yaml, read_bytes
 
 _NAME = r"^[a-z][a-z0-9_]{0,63}$"
 _FIELD_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from eventdocs._confined import refuse_outside
-from eventdocs._files import read_bounded
+from eventdocs.base.bounded import read_bounded
+from eventdocs.base.confined import refuse_outside
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import MAX_FILE_BYTES, MAX_NODES, YamlDocument, decode_text
 from eventdocs.load._yaml_guards import check_shape, reader_error
+from eventdocs.load.yaml_files import MAX_FILE_BYTES, MAX_NODES, YamlDocument, decode_text
 
 SITE_CONFIG = "mkdocs.yml"
 PYTHON_TAG = "tag:yaml.org,2002:python/"

@@ -13,10 +13,10 @@ import jinja2
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from eventdocs._confined import refuse_outside
+from eventdocs.base.confined import refuse_outside
 from eventdocs.load.schema import Field
 from eventdocs.render._budget import checked_binop
-from eventdocs.render._markdown import (
+from eventdocs.render.markdown_text import (
     Markdown,
     escape_inline,
     inline_code,

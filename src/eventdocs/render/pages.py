@@ -13,9 +13,9 @@ from eventdocs.errors import EventdocsError, RenderError
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema import EventSchema
 from eventdocs.render._budget import bounded_output, render_deadline
-from eventdocs.render._markdown import Markdown
 from eventdocs.render._template_errors import template_failure
 from eventdocs.render.jsonschema import schema_path
+from eventdocs.render.markdown_text import Markdown
 from eventdocs.render.translator import Fallbacks, Translations
 
 EVENT_TEMPLATE = "event_page.md.j2"

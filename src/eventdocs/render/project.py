@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventdocs.load._cache import digest
+from eventdocs.load.cache import digest
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
 from eventdocs.load.schema import EventSchema
-from eventdocs.render._markdown import json_text
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.jsonschema import build_event_json_schema, schema_id, schema_path
+from eventdocs.render.markdown_text import json_text
 from eventdocs.render.pages import (
     event_page_path,
     events_index_path,

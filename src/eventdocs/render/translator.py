@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from eventdocs.load.locale import Locale
-from eventdocs.render._markdown import Markdown, escape_inline
+from eventdocs.render.markdown_text import Markdown, escape_inline
 from eventdocs.render.prose_rules import prose_fits
 
 

@@ -27,7 +27,7 @@ def _linear_validator() -> Any:
     # Imported here: only `check` and `validate` need it, and it is the slowest import we have.
     from jsonschema import Draft202012Validator, ValidationError, validators
 
-    from eventdocs.load._linear_regex import linear_search
+    from eventdocs.load.linear_regex import linear_search
 
     def pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
         if validator.is_type(instance, "string") and not linear_search(pattern, instance):
@@ -50,7 +50,7 @@ def read_payload(path: str) -> Any:
 
     The same limits hold for both: size, UTF-8, and strict JSON (see ``_json``).
     """
-    from eventdocs.load._yaml import decode_text, read_bytes
+    from eventdocs.load.yaml_files import decode_text, read_bytes
     from eventdocs.validate._json import parse_json
 
     if path == "-":
@@ -66,7 +66,7 @@ def _read_stdin(where: Path) -> bytes:
     import sys
 
     from eventdocs.errors import LoadError
-    from eventdocs.load._yaml import MAX_FILE_BYTES
+    from eventdocs.load.yaml_files import MAX_FILE_BYTES
 
     # At most one byte past the limit is read: an endless stream is refused, not buffered.
     stream = getattr(sys.stdin, "buffer", None)

@@ -4,7 +4,7 @@ Each file is written to a temporary file beside it and renamed over the old one,
 killed at any moment leaves every file either old or new, never truncated; a build that fails
 puts back every file it had changed (see ``StagedWrite.commit``). Unchanged files are not
 rewritten, so their modification times stay put and ``mkdocs serve`` does not rebuild. Nothing
-is written through a symlink (see ``eventdocs._confined``).
+is written through a symlink (see ``eventdocs.base.confined``).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventdocs._confined import SymlinkFinder, link_target
-from eventdocs._files import read_head
+from eventdocs.base.bounded import read_head
+from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.errors import WriteError
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.render.project import GENERATED_MARKER, GeneratedFile
 
 # The marker sits in a file's first lines; reading this much is enough to find it.

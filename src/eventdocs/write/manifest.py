@@ -16,14 +16,14 @@ from pathlib import Path
 
 import orjson
 
-from eventdocs._atomic import atomic_write
-from eventdocs._files import file_digest, read_bounded
+from eventdocs.base.atomic import atomic_write
+from eventdocs.base.bounded import file_digest, read_bounded
 from eventdocs.errors import LoadError
-from eventdocs.load import _plain as plain
-from eventdocs.load._cache import MALFORMED, digest, format_tag
-from eventdocs.load._cache_dir import project_cache_dir
-from eventdocs.load._yaml import MAX_FILE_BYTES
+from eventdocs.load import plain
+from eventdocs.load.cache import MALFORMED, digest, format_tag
+from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.project import CONFIG_FILE, Project, templates_and_config_digest
+from eventdocs.load.yaml_files import MAX_FILE_BYTES
 
 MANIFEST = "build-manifest.json"
 # A manifest lists every output (tens of thousands in a large project): far below this.

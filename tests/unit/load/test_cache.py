@@ -12,9 +12,9 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventdocs.load import _cache_dir
-from eventdocs.load._cache import cached_parse, format_tag
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load import cache_dir
+from eventdocs.load.cache import cached_parse, format_tag
+from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.locale import locale_from_plain, locale_to_plain
 from eventdocs.load.project import config_from_plain, config_to_plain, load_project
 from eventdocs.load.schema import schema_from_plain, schema_to_plain
@@ -181,8 +181,8 @@ def test_least_recently_used_entries_go_past_the_cap(
         stamp = time.time() - 100 * (age + 1)
         os.utime(by_key[key], (stamp, stamp))
     size = by_key["k0"].stat().st_size
-    monkeypatch.setattr(_cache_dir, "MAX_CACHE_BYTES", size * 4)
-    monkeypatch.setattr(_cache_dir, "_sizes", {})
+    monkeypatch.setattr(cache_dir, "MAX_CACHE_BYTES", size * 4)
+    monkeypatch.setattr(cache_dir, "_sizes", {})
     parse_once(cache, "k6", "x" * 1000, calls)
     kept = {orjson.loads(path.read_bytes())["key"] for path in entries(cache)}
     assert kept == {"k4", "k5", "k6"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs.load._cache_dir import CACHE_ENV, project_cache_dir
+from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
 
 
 def test_default_is_the_user_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ from eventdocs.load._json_values import (
     MAX_EXAMPLE_DEPTH,
     check_examples,
 )
-from eventdocs.load._yaml import load_yaml
+from eventdocs.load.yaml_files import load_yaml
 
 HEAD = (
     "event: thing_done\nversion: 1\npayload: []\nexamples:\n  - event: thing_done\n    payload:\n"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from eventdocs.load._linear_regex import linear_search, re2_syntax
+from eventdocs.load.linear_regex import linear_search, re2_syntax
 
 
 def test_escapes_re2_spells_otherwise_are_rewritten() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.errors import LoadError
-from eventdocs.load._yaml import load_yaml
+from eventdocs.load.yaml_files import load_yaml
 
 
 def write(tmp_path: Path, text: str | bytes) -> Path:

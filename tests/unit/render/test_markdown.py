@@ -8,7 +8,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventdocs.render._markdown import escape_inline, inline_code, json_block, quoted_title
+from eventdocs.render.markdown_text import escape_inline, inline_code, json_block, quoted_title
 
 EXTENSIONS = ["admonition", "attr_list", "tables", "toc", "pymdownx.superfences"]
 INLINE_TAGS = {"strong", "em", "code", "a"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from eventdocs.load._cache_dir import project_cache_dir
+from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.write import manifest
 from eventdocs.write.manifest import MANIFEST, BuildManifest
 

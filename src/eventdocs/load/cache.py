@@ -4,7 +4,7 @@ The cache is an accelerator only, and untrusted: anyone who can write to it coul
 anything. An entry is JSON (nothing in it can run), names the code that wrote it and the file
 it came from, and is converted back by each shape's own small decoder, which refuses anything
 not in the shape it writes: whatever does not match is a miss, parsed again. It lives outside
-the project (see ``eventdocs.load._cache_dir``); where it cannot be written, runs go without.
+the project (see ``eventdocs.load.cache_dir``); where it cannot be written, runs go without.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from typing import TypeVar
 import orjson
 
 from eventdocs import __version__
-from eventdocs._atomic import atomic_write
-from eventdocs._files import open_regular, read_within
+from eventdocs.base.atomic import atomic_write
+from eventdocs.base.bounded import open_regular, read_within
 from eventdocs.errors import LoadError
-from eventdocs.load._cache_dir import record_write
+from eventdocs.load.cache_dir import record_write
 
 T = TypeVar("T")
 
@@ -53,8 +53,16 @@ def content_digest(raw: bytes) -> str:
 
 
 # The code that decides what is cached and how it is read back: every cached shape, its
-# converters and parsers (all of load/), the example verdicts, and the build manifest.
-_FORMAT_SOURCES = ("load", "check/examples.py", "validate/payload.py", "write/manifest.py")
+# converters and parsers (all of load/), the example verdicts, and the build manifest; and the
+# renderer, whose output the manifest vouches for: changed code renders every page again.
+_FORMAT_SOURCES = (
+    "base",
+    "load",
+    "render",
+    "check/examples.py",
+    "validate/payload.py",
+    "write/manifest.py",
+)
 
 
 @functools.cache

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from eventdocs._files import read_bounded
+from eventdocs.base.bounded import read_bounded
 from eventdocs.errors import LoadError
 from eventdocs.load._yaml_guards import check_shape, reader_error
 

@@ -1,0 +1,1 @@
+"""Primitives every stage shares: atomic writes, bounded reads, staying inside the project."""
