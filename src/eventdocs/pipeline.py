@@ -92,7 +92,7 @@ def check(root: Path) -> CheckResult:
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
     findings.extend(check_site_config(project))
-    return CheckResult(project, rendering, tuple(sorted(findings)))
+    return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
 
 
 def status(root: Path) -> list[Coverage]:

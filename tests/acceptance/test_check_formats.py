@@ -82,3 +82,13 @@ def test_text_format_has_no_colour_off_a_terminal(
     """Piped output carries no ANSI escapes."""
     plant_many_stale(project)
     assert "\x1b[" not in run_cli("-C", project, "check").out
+
+
+def test_findings_name_a_real_line_or_none(project: Path, run_cli: Callable[..., Run]) -> None:
+    """A finding's line is a line of its file, or null for one about the whole file: never 0."""
+    plant_many_stale(project)
+    (project / "docs" / "en" / "events" / "index.md").unlink()  # a finding with no line
+    findings = run_cli("-C", project, "check", "--format", "json").json()["findings"]
+    lines = [finding["line"] for finding in findings]
+    assert None in lines and any(lines)
+    assert all(line is None or line >= 1 for line in lines)

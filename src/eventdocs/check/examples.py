@@ -46,14 +46,14 @@ def check_examples(
     for number, example in enumerate(event.examples, 1):
         for error in verdicts[number - 1]:
             yield Finding(
-                path, 0, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
+                path, None, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
             )
         payload = example.get("payload")
         if isinstance(payload, dict):
             for field_path in _undocumented(payload, event.payload, "", shown):
                 yield Finding(
                     path,
-                    0,
+                    None,
                     Code.EXAMPLE,
                     f"examples[{number - 1}]",
                     f"example {number} shows `{field_path}`, which the schema does not document",
@@ -62,7 +62,7 @@ def check_examples(
         if field_path not in shown:
             yield Finding(
                 path,
-                0,
+                None,
                 Code.EXAMPLE,
                 field_path,
                 f"no example shows the documented field `{field_path}`",

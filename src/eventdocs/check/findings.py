@@ -49,12 +49,13 @@ CODE_HELP: dict[Code, str] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
-    """One problem, at a file (relative to the project root) and, where known, a line."""
+    """One problem, at a file (relative to the project root) and, where it has one, a line
+    (``None`` for a finding about a whole file, such as a missing one)."""
 
     path: str
-    line: int
+    line: int | None
     code: Code
     key: str
     message: str
@@ -62,4 +63,8 @@ class Finding:
     detail: str = ""
 
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        """File by file, a file's own findings first, then line by line."""
+        return (self.path, self.line or 0, self.code.value, self.key, self.message)

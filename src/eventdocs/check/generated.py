@@ -42,7 +42,7 @@ class GeneratedFilesCheck:
                 self.findings.append(
                     Finding(
                         link,
-                        0,
+                        None,
                         Code.GENERATED,
                         "",
                         f"a symlink (to {link_target(self.root / link)}) where generated files "
@@ -60,14 +60,14 @@ class GeneratedFilesCheck:
             )
         except MissingFileError:
             self.findings.append(
-                Finding(file.path, 0, Code.GENERATED, "", "missing; run `eventdocs build`")
+                Finding(file.path, None, Code.GENERATED, "", "missing; run `eventdocs build`")
             )
             return
         except LoadError as error:  # a FIFO, a device, a huge file: never read, reported
             self.findings.append(
                 Finding(
                     file.path,
-                    0,
+                    None,
                     Code.GENERATED,
                     "",
                     f"{error.message}; delete it and run `eventdocs build`",
@@ -92,7 +92,7 @@ class GeneratedFilesCheck:
         for stray in sorted(generated_files_on_disk(self.root, known=kept | self.seen)):
             yield Finding(
                 stray,
-                0,
+                None,
                 Code.GENERATED,
                 "",
                 "no longer generated; run `eventdocs build` to remove it",

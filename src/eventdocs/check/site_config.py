@@ -51,7 +51,7 @@ class _SiteCheck:
 
     def report(self, location: Location, message: str, *, path: str = SITE_CONFIG) -> None:
         line = self.document.line_of(location) if location and path == SITE_CONFIG else None
-        self.findings.append(Finding(path, line or 0, Code.SITE, "", message))
+        self.findings.append(Finding(path, line, Code.SITE, "", message))
 
     def run(self) -> list[Finding]:
         for tagged in self.tagged:
@@ -229,5 +229,5 @@ def check_site_config(project: Project) -> list[Finding]:
     try:
         site = load_site_config(project.root)
     except LoadError as error:
-        return [Finding(SITE_CONFIG, error.line or 0, Code.SITE, "", error.message)]
+        return [Finding(SITE_CONFIG, error.line, Code.SITE, "", error.message)]
     return _SiteCheck(project, site).run()

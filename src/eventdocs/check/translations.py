@@ -24,7 +24,9 @@ def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[
 def _check_source(project: Project, source: Locale, used_keys: frozenset[str]) -> Iterator[Finding]:
     path = project.relative(source.path)
     for key in sorted(used_keys - source.entries.keys()):
-        yield Finding(path, 0, Code.MISSING, key, "the pages need this key; add its English text")
+        yield Finding(
+            path, None, Code.MISSING, key, "the pages need this key; add its English text"
+        )
     for key, entry in source.entries.items():
         if key not in used_keys:
             yield Finding(path, entry.line, Code.ORPHAN, key, "no page uses this key; remove it")
@@ -42,7 +44,11 @@ def _check_locale(
     path = project.relative(locale.path)
     for key in sorted(used_keys - locale.entries.keys()):
         yield Finding(
-            path, 0, Code.MISSING, key, f"no translation; run `eventdocs new-locale` or add {key}"
+            path,
+            None,
+            Code.MISSING,
+            key,
+            f"no translation; run `eventdocs new-locale` or add {key}",
         )
     for key, entry in locale.entries.items():
         original = source.entries.get(key)

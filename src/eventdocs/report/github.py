@@ -33,7 +33,7 @@ def format_github(findings: tuple[Finding, ...]) -> list[str]:
         of_severity = [finding for finding in findings if finding.severity is severity]
         for finding in of_severity[:ANNOTATIONS_PER_TYPE]:
             properties = f"file={_property(finding.path)}"
-            if finding.line:
+            if finding.line is not None:
                 properties += f",line={finding.line}"
             properties += f",title={_property('eventdocs ' + finding.code.value)}"
             key = f"[{finding.key}] " if finding.key else ""

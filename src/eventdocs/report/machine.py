@@ -20,7 +20,7 @@ def format_json(findings: tuple[Finding, ...]) -> str:
                 "code": finding.code.value,
                 "severity": finding.severity.value,
                 "path": finding.path,
-                "line": finding.line or None,
+                "line": finding.line,
                 "key": finding.key or None,
                 "message": finding.message,
                 "detail": finding.detail or None,
@@ -40,7 +40,7 @@ def format_sarif(findings: tuple[Finding, ...]) -> str:
     results = []
     for finding in findings:
         location: dict[str, object] = {"artifactLocation": {"uri": finding.path}}
-        if finding.line:
+        if finding.line is not None:
             location["region"] = {"startLine": finding.line}
         text = f"[{finding.key}] {finding.message}" if finding.key else finding.message
         if finding.detail:
