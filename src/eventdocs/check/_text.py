@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
-
-from eventdocs.render.prose import Code, Emphasis, Link, Node, Text, parse_prose
 
 
 def word_diff(old: str, new: str) -> str:
@@ -22,18 +19,3 @@ def word_diff(old: str, new: str) -> str:
         if b_end > b_start:
             pieces.append("{+" + " ".join(new_words[b_start:b_end]) + "+}")
     return " ".join(pieces)
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``, with inline code removed."""
-    prose = parse_prose(text)
-    return re.findall(r"\w+", "".join(_words(node) for node in prose.nodes))
-
-
-def _words(node: Node) -> str:
-    if isinstance(node, Text):
-        return node.text
-    if isinstance(node, Code):
-        return " "
-    assert isinstance(node, (Emphasis, Link))
-    return "".join(_words(child) for child in node.children)

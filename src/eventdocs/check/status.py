@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from eventdocs.load.project import Project
+from eventdocs.render.translation_state import SHOWN_AS_CURRENT, State, decide
+
+# Translated, but not shown as it is: made from an earlier English, or refused by the rules.
+_NEEDS_REVIEW = frozenset({State.STALE, State.REFUSED})
 
 
 class Coverage(NamedTuple):
@@ -23,11 +27,16 @@ def coverage(project: Project, used_keys: frozenset[str]) -> list[Coverage]:
         translated = stale = missing = 0
         for key in used_keys:
             entry, original = locale.entries.get(key), source.entries.get(key)
-            if entry is None or not entry.text or original is None:
-                missing += 1
-            elif entry.source != original.text:
+            state = decide(
+                original.text if original else None,
+                entry.text if entry else None,
+                entry.source if entry else None,
+            ).state
+            if state in SHOWN_AS_CURRENT:
+                translated += 1
+            elif state in _NEEDS_REVIEW:
                 stale += 1
             else:
-                translated += 1
+                missing += 1
         rows.append(Coverage(locale.code, translated, stale, missing, len(used_keys)))
     return rows

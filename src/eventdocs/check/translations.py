@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eventdocs.check._text import word_diff, words
+from eventdocs.check._text import word_diff
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load.locale import Entry, Locale
 from eventdocs.load.project import Project
 from eventdocs.render.prose import invisible_characters
 from eventdocs.render.prose_rules import markup_difference, unsafe_content
+from eventdocs.render.translation_state import State, decide
 
 
 def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[Finding]:
     """Yield every translation finding, locale by locale, in key order."""
     source = project.source
-    allowed = {word.casefold() for word in project.config.identical_allowed}
+    allowed = frozenset(word.casefold() for word in project.config.identical_allowed)
     yield from _check_source(project, source, used_keys)
     for locale in project.locales[1:]:
         yield from _check_locale(project, source, locale, used_keys, allowed)
@@ -39,7 +40,7 @@ def _check_locale(
     source: Locale,
     locale: Locale,
     used_keys: frozenset[str],
-    allowed: set[str],
+    allowed: frozenset[str],
 ) -> Iterator[Finding]:
     path = project.relative(locale.path)
     for key in sorted(used_keys - locale.entries.keys()):
@@ -59,13 +60,15 @@ def _check_locale(
 
 
 def _check_entry(
-    path: str, key: str, entry: Entry, english: str, allowed: set[str]
+    path: str, key: str, entry: Entry, english: str, allowed: frozenset[str]
 ) -> Iterator[Finding]:
-    if not entry.text:
+    state = decide(english, entry.text, entry.source, allowed_words=allowed).state
+    if state is State.MISSING:
         yield Finding(path, entry.line, Code.MISSING, key, "not translated yet; fill in `text`")
         return
+    assert entry.text is not None
     yield from _check_text(path, key, entry)
-    if entry.source != english:
+    if state is State.STALE:
         yield Finding(
             path,
             entry.line,
@@ -74,7 +77,7 @@ def _check_entry(
             "the English changed since this was translated; update `text`, then `eventdocs accept`",
             detail=word_diff(entry.source or "", english),
         )
-    if entry.text == english and not all(word.casefold() in allowed for word in words(english)):
+    if state is State.UNTRANSLATED:
         yield Finding(
             path,
             entry.line,

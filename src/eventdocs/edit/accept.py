@@ -13,6 +13,7 @@ from eventdocs.errors import UsageError, WriteError
 from eventdocs.load.locale import Entry, Locale, parse_locale_bytes, source_spans
 from eventdocs.load.project import Project
 from eventdocs.load.yaml_files import decode_text, read_bytes
+from eventdocs.render.translation_state import State, decide
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Accepted:
 
 
 def _stale(entry: Entry, english: str | None) -> bool:
-    return bool(entry.text) and english is not None and entry.source != english
+    return decide(english, entry.text, entry.source).state is State.STALE
 
 
 def accept_translations(project: Project, code: str, keys: tuple[str, ...]) -> list[Accepted]:

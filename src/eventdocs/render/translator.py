@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from eventdocs.load.locale import Locale
 from eventdocs.render.markdown_text import Markdown, escape_inline
-from eventdocs.render.prose_rules import prose_fits
+from eventdocs.render.translation_state import SHOWN_AS_CURRENT, decide
 
 
 @dataclass
@@ -43,15 +43,17 @@ class _Resolver:
         """Return what to show for ``key``, which has no current translation, and record it."""
         self.fallen_back.add(key)
         original = self.source.entries.rows.get(key)
-        if original is None or not original[1]:
+        entry = self.target.entries.rows.get(key)
+        verdict = decide(
+            original[1] if original else None,
+            entry[1] if entry else None,
+            entry[2] if entry else None,
+        )
+        if verdict.shown is None:
             self.fallbacks.missing_source.add(key)
             return key
         self.fallbacks.outdated.add(key)
-        entry = self.target.entries.rows.get(key)
-        # A stale translation is better than none, unless the page could not show it safely.
-        if entry is not None and entry[1] and prose_fits(original[1], entry[1]):
-            return entry[1]
-        return original[1]
+        return verdict.shown
 
 
 class _Table(dict[str, Text]):
@@ -139,12 +141,7 @@ def _current_texts(source: Locale, target: Locale) -> dict[str, str]:
     current: dict[str, str] = {}
     for key, (_, text, origin, _) in target.entries.rows.items():
         original = english.get(key)
-        if (
-            text
-            and original is not None
-            and original[1]
-            and origin == original[1]
-            and prose_fits(original[1], text)
-        ):
-            current[key] = text
+        verdict = decide(original[1] if original else None, text, origin)
+        if verdict.state in SHOWN_AS_CURRENT and verdict.shown is not None:
+            current[key] = verdict.shown
     return current

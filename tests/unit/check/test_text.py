@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdocs.check._text import word_diff, words
+from eventdocs.check._text import word_diff
 
 
 def test_word_diff_marks_removed_and_added_words() -> None:
@@ -11,8 +11,3 @@ def test_word_diff_marks_removed_and_added_words() -> None:
         word_diff("The unique id", "The unique identifier here")
         == "The unique [-id-] {+identifier here+}"
     )
-
-
-def test_words_leave_out_inline_code() -> None:
-    """Identifiers in code are not words a translator must translate."""
-    assert words("The `uuid` of the **message**") == ["The", "of", "the", "message"]
