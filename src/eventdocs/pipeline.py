@@ -2,7 +2,8 @@
 
 load (files → validated models) → render (pages and JSON Schema, in memory) → then either
 check (compares in memory, writes nothing) or write (atomic, only what changed). ``build``,
-``check``, ``status`` and ``validate`` are siblings; the CLI and the MkDocs hook call only these.
+``check``, ``status``, ``validate``, ``accept`` and ``new_locale`` are siblings, each doing only
+the work it needs; the CLI and the MkDocs hook call only these.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.site_config import check_site_config
 from eventdocs.check.status import Coverage, coverage
 from eventdocs.check.translations import check_translations
+from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translations
+from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.errors import RenderError, UsageError
 from eventdocs.load.project import Project, load_project
-from eventdocs.render.project import Rendering, render_event_schema, render_project
+from eventdocs.render.project import Rendering, render_event_schema, render_project, used_keys
 from eventdocs.validate.payload import payload_errors
 from eventdocs.write.files import WriteReport, refuse_symlinks, staged_write
 from eventdocs.write.manifest import BuildManifest, inputs_loaded, inputs_on_disk
@@ -96,9 +99,28 @@ def check(root: Path) -> CheckResult:
 
 
 def status(root: Path) -> list[Coverage]:
-    """Translation coverage per language: the keys the pages use, current, stale or missing."""
-    result = check(root)
-    return coverage(result.project, result.rendering.used_keys)
+    """Translation coverage per language: the keys the pages use, current, stale or missing.
+
+    Only the source language is rendered, for the keys its pages use; nothing is compared.
+    """
+    project = load_project(root)
+    return coverage(project, used_keys(project))
+
+
+def accept(root: Path, locale: str, keys: tuple[str, ...]) -> list[Accepted]:
+    """Mark ``keys`` (every stale key when empty) of ``locale`` as current; nothing rendered."""
+    return accept_translations(load_project(root), locale, keys)
+
+
+def accept_minor(root: Path, keys: tuple[str, ...]) -> list[Accepted]:
+    """Re-stamp ``keys`` in every language after an English edit that changed no meaning."""
+    return accept_minor_edit(load_project(root), keys)
+
+
+def new_locale(root: Path, code: str) -> Path:
+    """Write ``locales/<code>.yaml`` with every key the pages use, none translated yet."""
+    project = load_project(root)
+    return scaffold_locale(project, code, used_keys(project))
 
 
 class UnknownEventError(UsageError):

@@ -9,8 +9,6 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from eventdocs.load.project import load_project
-from eventdocs.render.project import render_event_schema, render_project
 from tests.acceptance._seeds import seed_example
 from tests.conftest import LOCALES, REPO
 
@@ -90,12 +88,3 @@ def test_deleted_status_is_deprecated() -> None:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     options = schema["properties"]["payload"]["properties"]["status"]["oneOf"]
     assert [option["const"] for option in options if option.get("deprecated")] == ["deleted"]
-
-
-def test_one_event_schema_is_the_one_the_build_renders() -> None:
-    """`validate`'s single-event rendering gives, for every event, the build's English schema."""
-    project = load_project(REPO)
-    schemas = render_project(project).json_schemas
-    assert schemas
-    for event in project.events:
-        assert render_event_schema(project, event.event) == schemas[event.event]

@@ -197,6 +197,14 @@ class _Renderer:
             self.outdated[path] = frozenset(fallbacks.outdated)
 
 
+def used_keys(project: Project) -> frozenset[str]:
+    """Every key the pages use: what rendering the source language alone looks up (every
+    language renders the same templates over the same schemas), plus the keys templates name."""
+    renderer = _Renderer(project, _never, lambda file: None)
+    renderer.render_language(project.source)
+    return frozenset(renderer.used_keys)
+
+
 def render_project(
     project: Project, *, reuse: Reuse = _never, sink: Sink | None = None
 ) -> Rendering:
