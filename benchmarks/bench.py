@@ -157,6 +157,21 @@ def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[st
     timed(build, project)
     check = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], project)[0])
     check_repo = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "check"], REPO)[0])
+    # The commands that need less than a whole rendering, on the same project.
+    payload = REPO / "tests" / "fixtures" / "payloads" / "valid" / "contact_with_avatar.json"
+    validate = median_of(
+        runs,
+        lambda: None,
+        lambda: timed([*EVENTDOCS, "validate", "--event", "event_0000", str(payload)], project)[0],
+    )
+    status = median_of(runs, lambda: None, lambda: timed([*EVENTDOCS, "status"], project)[0])
+    scaffold = project / "locales" / "zu.yaml"
+    new_locale = median_of(
+        runs,
+        lambda: scaffold.unlink(missing_ok=True),
+        lambda: timed([*EVENTDOCS, "new-locale", "zu"], project)[0],
+    )
+    scaffold.unlink(missing_ok=True)
     imports = median_of(
         runs, lambda: None, lambda: timed([PYTHON, "-c", "import yaml, jinja2"], REPO)[0]
     )
@@ -191,6 +206,10 @@ def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[st
         ("one English string edited, s", f"{edit_s:.2f}"),
         ("  files written by that edit (median)", f"{statistics.median(files_written):.0f}"),
         ("check (synthetic project), s", f"{check:.2f}"),
+        ("validate one payload, s", f"{validate:.2f}"),
+        ("validate ÷ full build", f"{validate / full:.3f}"),
+        ("status, s", f"{status:.2f}"),
+        ("new-locale, s", f"{new_locale:.2f}"),
         ("check (this repository), s", f"{check_repo:.3f}"),
         ("python -c 'import yaml, jinja2', s", f"{imports:.3f}"),
         ("check (repo) ÷ imports", f"{check_repo / imports:.2f}"),
@@ -210,6 +229,8 @@ def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[st
         f"full_s={full:.2f} floor_s={floor:.2f} full_vs_floor={full / floor:.2f} "
         f"noop_s={noop:.2f} noop_vs_full={noop / full:.3f} edit_s={edit_s:.2f} "
         f"edit_files_written={statistics.median(files_written):.0f} check_s={check:.2f} "
+        f"validate_s={validate:.2f} validate_vs_full={validate / full:.3f} "
+        f"status_s={status:.2f} new_locale_s={new_locale:.2f} "
         f"peak_rss_mb={peak_rss_kb / 1024:.0f}"
     )
     return rows, summary
