@@ -22,8 +22,8 @@ from pathlib import Path
 
 from _children import empty, run_child
 from pathological import measure_pathological
+from synthetic import make_synthetic_project
 
-from eventdocs._synthetic import make_synthetic_project
 from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
 from eventdocs.write.manifest import MANIFEST
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 from _children import Child, empty, run_child
+from synthetic import make_synthetic_project
 
-from eventdocs._synthetic import make_synthetic_project
 from eventdocs.edit.yaml_text import yaml_string
 from eventdocs.load._json_values import MAX_EXAMPLE_BYTES, MAX_EXAMPLE_DEPTH, MAX_EXAMPLES_BYTES
 from eventdocs.load.cache_dir import project_cache_dir

@@ -22,7 +22,7 @@ from eventdocs.check.translations import check_translations
 from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translations
 from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.errors import RenderError, UsageError
-from eventdocs.load.project import Project, load_project
+from eventdocs.load.project import Project, event_names, load_event_project, load_project
 from eventdocs.render.project import Rendering, render_event_schema, render_project, used_keys
 from eventdocs.validate.payload import payload_errors
 from eventdocs.write.files import WriteReport, refuse_symlinks, staged_write
@@ -130,10 +130,12 @@ class UnknownEventError(UsageError):
 def validate(root: Path, payload: Any, event_name: str) -> list[str]:
     """Return every way ``payload`` breaks the JSON Schema of ``event_name``, in path order.
 
-    Only that event's schema is rendered: one payload needs nothing else of the project.
+    Only that event's schema and the source language are loaded, and only its schema rendered:
+    one payload needs nothing else of the project.
     """
-    project = load_project(root)
-    if event_name not in project.event_paths:
-        known = ", ".join(sorted(project.event_paths))
-        raise UnknownEventError(f"unknown event {event_name!r}; this project documents: {known}")
+    known = event_names(root)
+    if event_name not in known:
+        listed = ", ".join(sorted(known))
+        raise UnknownEventError(f"unknown event {event_name!r}; this project documents: {listed}")
+    project = load_event_project(root, event_name)
     return list(payload_errors(render_event_schema(project, event_name), payload))

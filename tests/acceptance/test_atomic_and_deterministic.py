@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from benchmarks.synthetic import make_synthetic_project
 
-from eventdocs._synthetic import make_synthetic_project
 from tests.conftest import REPO, Run, snapshot_files
 
 

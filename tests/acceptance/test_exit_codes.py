@@ -33,6 +33,7 @@ BAD_FILES: dict[str, Callable[[Path], object]] = {
         "event: !!binary eA==\n"
     ),
     "locale": lambda root: (root / "locales" / "fr.yaml").write_text("a: [\n"),
+    "source-locale": lambda root: (root / "locales" / "en.yaml").write_text("a: [\n"),
     "template": lambda root: (root / "templates" / "sections" / "intro.md.j2").write_text(
         "{{ 1 / 0 }}\n"
     ),
@@ -49,13 +50,19 @@ USAGE_ERRORS = {
 }
 
 
-# `accept` edits locale files and `validate` renders one event's JSON Schema, no page: a
-# template that fails at render time is neither's input.
+# What is not a command's input: `accept` edits locale files and renders nothing; `validate`
+# reads the config, its event's schema and the source language, and renders no page.
+NOT_READ = {
+    ("accept", "template"),
+    ("validate", "template"),
+    ("validate", "templates-folder"),
+    ("validate", "locale"),
+}
 BAD_FILE_CASES = [
     (command, bad_file)
     for command in COMMANDS
     for bad_file in BAD_FILES
-    if (command, bad_file) not in {("accept", "template"), ("validate", "template")}
+    if (command, bad_file) not in NOT_READ
 ]
 
 

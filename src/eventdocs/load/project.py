@@ -213,6 +213,31 @@ def templates_and_config_digest(root: Path) -> str:
     return digest(*parts)
 
 
+def event_names(root: Path) -> list[str]:
+    """The events the project documents, by their schema files' names, none of them read."""
+    return [path.stem for path in _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)]
+
+
+def load_event_project(root: Path, event_name: str) -> Project:
+    """The project reduced to what one event's English JSON Schema needs: the config, that
+    event's schema and the source language; ``event_name`` must be one of ``event_names``."""
+    cache = project_cache_dir(root)
+    config = load_config(root, cache=cache)
+    path = root / "schema" / f"{event_name}.yaml"
+    event, content = load_event_schema(path, cache=cache)
+    source_path = root / "locales" / f"{config.source_locale}.yaml"
+    source = load_locale(source_path, is_source=True, cache=cache)
+    return Project(
+        root=root,
+        config=config,
+        events=(event,),
+        event_paths={event.event: path},
+        locales=(source,),
+        file_digests={path.relative_to(root).as_posix(): content},
+        cache=cache,
+    )
+
+
 def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
     cache = project_cache_dir(root) if use_cache else None

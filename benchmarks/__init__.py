@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench`; `synthetic` also serves the stress tests."""
