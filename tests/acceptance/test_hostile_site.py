@@ -58,12 +58,15 @@ class SiteShape:
 
 def read_html(html: str, where: str, shape: SiteShape) -> None:
     """Add one HTML document's (or fragment's) elements, attributes and hosts to ``shape``."""
-    for node in LexborHTMLParser(html).root.traverse():
-        shape.pairs.add((node.tag, ""))
-        if node.tag.lower() in ACTIVE:
-            shape.active.add(f"{node.tag} {sorted(node.attributes.items())} {node.text()}")
+    root = LexborHTMLParser(html).root
+    assert root is not None
+    for node in root.traverse():
+        tag = node.tag or ""
+        shape.pairs.add((tag, ""))
+        if tag.lower() in ACTIVE:
+            shape.active.add(f"{tag} {sorted(node.attributes.items())} {node.text()}")
         for name, value in node.attributes.items():
-            shape.pairs.add((node.tag, name))
+            shape.pairs.add((tag, name))
             if name.lower().startswith("on"):
                 shape.offences.append(f"{where}: <{node.tag} {name}=…>")
             if name.lower() in URL_ATTRIBUTES and value:

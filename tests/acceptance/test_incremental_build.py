@@ -97,9 +97,10 @@ def test_input_edited_during_a_build_is_rebuilt_next_time(
     """The manifest records the inputs as the build read them: a locale file saved while a
     build was rendering is not mistaken for built, and the next build shows the edit."""
     import eventdocs.pipeline
+    import eventdocs.render.project
 
     french = project / "locales" / "fr.yaml"
-    render = eventdocs.pipeline.render_project
+    render = eventdocs.render.project.render_project
 
     def render_then_edit(*args: Any, **kwargs: Any) -> Any:
         rendering = render(*args, **kwargs)

@@ -77,7 +77,8 @@ def test_mkdocs_serve_regenerates_on_locale_edit(project: Path) -> None:
     def served() -> str:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read().decode("utf-8")
+                body: bytes = response.read()
+                return body.decode("utf-8")
         except OSError:
             return ""
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 from eventdocs.render.environment import build_environment
 
