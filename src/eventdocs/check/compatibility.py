@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from eventdocs.base.bounded import read_bounded
@@ -82,15 +81,8 @@ def check_compatibility(
         for change in breaking_changes(old, json_schemas[event.event]):
             yield Finding(
                 project.relative(source),
-                _version_line(source),
+                event.lines.get("version"),
                 Code.BREAKING,
                 "version",
                 f"{change}: this breaks integrators of v{event.version}; bump `version`",
             )
-
-
-def _version_line(path: Path) -> int:
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if line.startswith("version:"):
-            return number
-    return 0

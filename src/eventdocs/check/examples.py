@@ -44,16 +44,17 @@ def check_examples(
     shown: set[str] = set()
     verdicts = _example_errors(json_schema, event.examples, cache)
     for number, example in enumerate(event.examples, 1):
+        line = event.lines.get(f"examples.{number - 1}")
         for error in verdicts[number - 1]:
             yield Finding(
-                path, None, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
+                path, line, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
             )
         payload = example.get("payload")
         if isinstance(payload, dict):
             for field_path in _undocumented(payload, event.payload, "", shown):
                 yield Finding(
                     path,
-                    None,
+                    line,
                     Code.EXAMPLE,
                     f"examples[{number - 1}]",
                     f"example {number} shows `{field_path}`, which the schema does not document",
@@ -62,7 +63,7 @@ def check_examples(
         if field_path not in shown:
             yield Finding(
                 path,
-                None,
+                event.lines.get(f"payload.{field_path}"),
                 Code.EXAMPLE,
                 field_path,
                 f"no example shows the documented field `{field_path}`",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
@@ -19,7 +20,7 @@ from eventdocs.load._models import (
 )
 from eventdocs.load._pattern import check_pattern
 from eventdocs.load.cache import cached_parse, content_digest, digest
-from eventdocs.load.yaml_files import load_yaml, read_bytes
+from eventdocs.load.yaml_files import Location, YamlDocument, load_yaml, read_bytes
 
 _NAME = r"^[a-z][a-z0-9_]{0,63}$"
 _FIELD_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
@@ -93,6 +94,11 @@ class EventSchema:
     statuses: tuple[Status, ...] = ()
     payload: tuple[Field, ...]
     examples: Annotated[tuple[dict[str, Any], ...], Constrained(min_length=1)]
+    # Where each part was written, by dotted location (`version`, `examples.0`, a field's
+    # `payload.contact.name`), so findings point at the line. Set on load, never by the file.
+    lines: Mapping[str, int] = dataclass_field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         _check_unique([status.value for status in self.statuses], "status")
@@ -137,7 +143,7 @@ def load_event_schema(path: Path, *, cache: Path | None = None) -> tuple[EventSc
                 path=path,
                 line=document.line_of(("event",)),
             )
-        return schema
+        return with_lines(schema, _lines_of(document, schema))
 
     key = digest("schema", str(path), content)
     schema = cached_parse(
@@ -149,6 +155,39 @@ def load_event_schema(path: Path, *, cache: Path | None = None) -> tuple[EventSc
         decode=lambda data: schema_from_plain(data, event=path.stem),
     )
     return schema, content
+
+
+def with_lines(schema: EventSchema, lines: Mapping[str, int]) -> EventSchema:
+    """``schema`` with the lines its parts were written on."""
+    object.__setattr__(schema, "lines", dict(lines))  # a frozen field no file may set
+    return schema
+
+
+def _lines_of(document: YamlDocument, schema: EventSchema) -> dict[str, int]:
+    """The line of each top-level key, each example and each field of ``document``."""
+    lines: dict[str, int] = {}
+    locations: list[tuple[str, Location]] = [
+        (key, (key,)) for key in ("event", "version", "statuses", "payload", "examples")
+    ]
+    locations += [
+        (f"examples.{index}", ("examples", index)) for index in range(len(schema.examples))
+    ]
+    pending: list[tuple[Field, Location, str]] = [
+        (field, ("payload", index), "") for index, field in enumerate(schema.payload)
+    ]
+    while pending:
+        field, location, prefix = pending.pop()
+        dotted = f"{prefix}{field.name}"
+        locations.append((f"payload.{dotted}", location))
+        pending += [
+            (child, (*location, "fields", index), f"{dotted}.")
+            for index, child in enumerate(field.fields)
+        ]
+    for name, location in locations:
+        line = document.line_of(location)
+        if line is not None:
+            lines[name] = line
+    return lines
 
 
 # Cached as plain JSON data; fields and statuses as arrays, the shortest to write and read.
@@ -163,6 +202,7 @@ def schema_to_plain(schema: EventSchema) -> object:
         "statuses": [[status.value, status.deprecated] for status in schema.statuses],
         "payload": [_field_to_plain(field) for field in schema.payload],
         "examples": list(schema.examples),
+        "lines": dict(schema.lines),
     }
 
 
@@ -192,7 +232,11 @@ def schema_from_plain(data: object, *, event: str) -> EventSchema:
     examples = tuple(plain.mapping(example) for example in plain.array(document["examples"]))
     if version < 1 or not examples:
         raise ValueError("an event has a version from 1 and examples")
-    return EventSchema(
+    lines = {
+        plain.text(name): plain.integer(line)
+        for name, line in plain.mapping(document["lines"]).items()
+    }
+    schema = EventSchema(
         event=event,
         version=version,
         availability=Availability(
@@ -203,6 +247,7 @@ def schema_from_plain(data: object, *, event: str) -> EventSchema:
         payload=tuple(_field_from_plain(field) for field in plain.array(document["payload"])),
         examples=examples,
     )
+    return with_lines(schema, lines)
 
 
 def _status_from_plain(data: object) -> Status:

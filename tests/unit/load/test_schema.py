@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from eventdocs.load._models import validate_data
-from eventdocs.load.schema import EventSchema
+from eventdocs.load.schema import EventSchema, load_event_schema
+from tests.conftest import REPO
 
 EXAMPLE = [{"event": "thing_done", "payload": {}}]
 
@@ -65,3 +67,25 @@ def test_pattern_is_checked_when_the_schema_is_validated() -> None:
     with pytest.raises(ValidationError, match="unterminated") as caught:
         validate_data(EventSchema, schema(payload=[field]))
     assert caught.value.errors()[0]["loc"] == ("payload", 0, "pattern")
+
+
+def test_a_file_cannot_set_where_its_parts_were_written() -> None:
+    """`lines` is filled on load: a schema file that names it is refused like any unknown key."""
+    with pytest.raises(ValidationError):
+        validate_data(EventSchema, schema(lines={"version": 1}))
+
+
+def test_loaded_schemas_keep_their_lines_through_the_cache(tmp_path: Path) -> None:
+    """Every event's version, examples and fields keep their lines, parsed or read back from
+    the cache."""
+    cache = tmp_path / "cache"
+    for path in sorted((REPO / "schema").glob("*.yaml")):
+        text = path.read_text("utf-8").splitlines()
+        for attempt in ("parsed", "cached"):
+            event, _ = load_event_schema(path, cache=cache)
+            version = event.lines["version"]
+            assert text[version - 1].startswith("version:"), attempt
+            assert event.lines["examples.0"] > version
+            for field_path, field in event.walk_fields():
+                line = text[event.lines[f"payload.{field_path}"] - 1]
+                assert field.name in line, (attempt, field_path)
