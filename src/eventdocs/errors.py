@@ -8,16 +8,31 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# Line breaks and other control characters, from a hostile file name or a library's message:
-# folded so that an error is always one printable line.
+# Line breaks, from a hostile file name or a library's message: folded, so that an error is
+# always one line.
 _LINE_BREAKS = re.compile(r"\s*[\n\r\x0b\x0c\x85\u2028\u2029]+\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# What could drive a terminal or reorder what it shows: C0 and C1 controls (escape sequences
+# start there), line and paragraph separators, bidi and zero-width marks.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\u061c\ufeff]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with every control, separator, bidi and zero-width character escaped
+    (``\\x1b``, ``\\u202e``): what a file says cannot drive the terminal or a CI log."""
+    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
 def one_line(text: str) -> str:
-    """Return ``text`` as one printable line: breaks become spaces, controls become escapes."""
-    folded = _LINE_BREAKS.sub(" ", text).strip()
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", folded)
+    """Return ``text`` as one printable line: breaks become spaces, the rest ``printable``."""
+    return printable(_LINE_BREAKS.sub(" ", text).strip())
 
 
 class EventdocsError(Exception):

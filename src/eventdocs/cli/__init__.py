@@ -17,7 +17,6 @@ import click
 
 from eventdocs import __version__
 from eventdocs.errors import EventdocsError
-from eventdocs.report.terminal import printable
 
 _debug = ContextVar("debug", default=False)
 
@@ -71,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        click.echo(f"Error: {printable(str(error))}", err=True)
+        click.echo(f"Error: {error}", err=True)  # one line, escaped: see `EventdocsError`
         return error.exit_code
     except MemoryError:
         click.echo(
-            f"Error: out of memory (the limit is {MEMORY_LIMIT_ENV}, in MiB); "
-            "an input, or a template, asks for more than a project needs",
+            f"Error: out of memory (limit: {MEMORY_LIMIT_ENV}, default "
+            f"{DEFAULT_MEMORY_LIMIT_MB} MiB); an input, or a template, asks for more than a "
+            "project needs",
             err=True,
         )
         return 1

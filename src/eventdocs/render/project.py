@@ -162,13 +162,8 @@ class _Renderer:
         if not wanted and code:
             return
         fallbacks = translations.begin()
-        document = build_event_json_schema(
-            event,
-            # Inert Markdown: schema viewers render descriptions as Markdown, HTML included.
-            translations.markdown.__getitem__,
-            schema_id=schema_id(project.config.schema_base_url, event, code),
-            comment=generated_note(self.event_files[event.event], self.locale_files[locale.code]),
-        )
+        note = generated_note(self.event_files[event.event], self.locale_files[locale.code])
+        document = _event_schema(project, event, translations, code, note)
         if code is None:
             self.json_schemas[event.event] = document
         if wanted:
@@ -243,13 +238,25 @@ def dump_json(document: object) -> str:
 def render_event_schema(project: Project, event_name: str) -> dict[str, Any]:
     """The English JSON Schema of one event, as ``render_project`` builds it, and nothing else."""
     event = next(event for event in project.events if event.event == event_name)
-    translations = Translations(project.source, project.source)
+    note = generated_note(
+        project.relative(project.event_paths[event.event]), project.relative(project.source.path)
+    )
+    return _event_schema(project, event, Translations(project.source, project.source), None, note)
+
+
+def _event_schema(
+    project: Project,
+    event: EventSchema,
+    translations: Translations,
+    code: str | None,
+    note: str,
+) -> dict[str, Any]:
+    """The JSON Schema of ``event`` in the language of ``translations`` (``code``, or ``None``
+    for the source language), described in inert Markdown: schema viewers render descriptions
+    as Markdown, HTML included."""
     return build_event_json_schema(
         event,
         translations.markdown.__getitem__,
-        schema_id=schema_id(project.config.schema_base_url, event, None),
-        comment=generated_note(
-            project.relative(project.event_paths[event.event]),
-            project.relative(project.source.path),
-        ),
+        schema_id=schema_id(project.config.schema_base_url, event, code),
+        comment=note,
     )

@@ -132,7 +132,7 @@ def invisible_characters(text: str) -> list[str]:
     """Name each control, separator, bidi or zero-width character of ``text`` (``U+202E …``)."""
     return [
         f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
-        for char in dict.fromkeys(_INVISIBLE.findall(text.replace("\t", "").replace("\n", "")))
+        for char in dict.fromkeys(_INVISIBLE.findall(text))
     ]
 
 
@@ -255,7 +255,7 @@ class _TreeReader:
             if decoded == raw or not decoded.isprintable() or decoded in "<>&\"'`\\":
                 self.problems.append(f"HTML entity {raw} is not allowed; type the character")
             # A line break spelled `&#10;` must not open a block once written back.
-            return clean_line(_SPACES.sub(" ", decoded)) or " "
+            return clean_line(decoded) or " "
         self.problems.append(f"raw HTML {clean_line(raw)[:40]!r} is not allowed; write plain text")
         return clean_line(raw)
 

@@ -49,7 +49,7 @@ def markup_difference(source: str, translation: str) -> str | None:
 
 def prose_fits(source: str, translation: str) -> bool:
     """Whether a page may show ``translation`` for ``source``: nothing refused, same markup."""
-    return not unsafe_content(translation) and markup_difference(source, translation) is None
+    return not _refused(translation) and markup_difference(source, translation) is None
 
 
 def _show_link(link: tuple[str, str | None]) -> str:
@@ -75,11 +75,18 @@ def _differs(
 def unsafe_content(text: str) -> str | None:
     """Describe what the site would not render as plain prose in ``text``, or return None:
     raw HTML, entities, images, autolinks, block syntax, attribute lists, template syntax."""
-    prose = parse_prose(text)
-    problems = list(prose.problems)
-    if match := TEMPLATE_SYNTAX.search(prose.prose_text):
-        problems.append(f"template syntax {match.group(0)!r} is not allowed; it is shown literally")
+    problems = _refused(text)
     if not problems:
         return None
     more = len(problems) - 1
     return problems[0] + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+
+
+def _refused(text: str) -> list[str]:
+    """What the rules refuse in ``text``; empty for most strings, and no message is built
+    for a page's lookup unless there is something to say."""
+    prose = parse_prose(text)
+    problems = list(prose.problems)
+    if match := TEMPLATE_SYNTAX.search(prose.prose_text):
+        problems.append(f"template syntax {match.group(0)!r} is not allowed; it is shown literally")
+    return problems

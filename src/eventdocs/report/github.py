@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from eventdocs.check.findings import Finding, Severity
-from eventdocs.report.terminal import printable
+from eventdocs.errors import printable
 
 ANNOTATIONS_PER_TYPE = 10
 
@@ -75,7 +75,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 
 def _summary_cell(text: str) -> str:
     """A table cell GitHub renders as the very text: findings quote untrusted translations."""
-    escaped = html.escape(printable(text).replace("\n", " "), quote=False)
+    escaped = html.escape(printable(text), quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 

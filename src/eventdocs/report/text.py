@@ -7,7 +7,7 @@ from collections import Counter
 import click
 
 from eventdocs.check.findings import Finding, Severity
-from eventdocs.report.terminal import printable
+from eventdocs.errors import printable
 
 
 def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from eventdocs.check.findings import Code, Finding
+from eventdocs.errors import printable
 from eventdocs.report.github import step_summary
-from eventdocs.report.terminal import printable
 
 
 def test_escape_sequences_and_bidi_controls_are_shown_escaped() -> None:
     """ESC, BEL, a bidi override and a zero-width space print as \\u escapes."""
-    assert printable("a\x1b[31mb\x07\u202ec\u200b") == "a\\u001b[31mb\\u0007\\u202ec\\u200b"
+    assert printable("a\x1b[31mb\x07\u202ec\u200b") == "a\\x1b[31mb\\x07\\u202ec\\u200b"
     assert printable("plain é text") == "plain é text"
 
 
