@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from eventdocs.errors import LoadError
-from eventdocs.load.yaml_files import YamlDocument
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, TypeAdapter
@@ -70,6 +70,19 @@ class Checked:
         return core_schema.no_info_after_validator_function(run, handler(source))
 
 
+class Document(Protocol):
+    """A parsed file as validation reads it: its data, and where each part of it was written
+    (a YAML document and a TOML table each answer from their own positions)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def data(self) -> Any: ...
+
+    def line_of(self, location: tuple[str | int, ...]) -> int | None: ...
+
+
 _adapters: dict[type[Any], TypeAdapter[Any]] = {}
 
 
@@ -89,7 +102,7 @@ def validate_data(shape: type[T], data: object) -> T:
     return _adapter(shape).validate_json(json.dumps(data), strict=True)  # type: ignore[no-any-return]
 
 
-def validate_document(shape: type[T], document: YamlDocument) -> T:
+def validate_document(shape: type[T], document: Document) -> T:
     """Validate ``document`` as ``shape``; the first problem becomes one ``LoadError`` line."""
     from pydantic import ValidationError
 

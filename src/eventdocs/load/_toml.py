@@ -1,48 +1,65 @@
-"""Reading one table of a TOML file, with line numbers for error messages.
+"""Reading one table of a TOML file, with the line of each of its settings.
 
-``tomllib`` keeps no positions; a line is found by scanning the text for the table's header and
-the key. Good enough to point at a setting: config files are short and written by hand.
+``tomllib`` keeps no positions, so the table's lines are read from the text once, on load: the
+line of the table's header and of each key set directly in it (a sub-table's header counts as
+the line of its key). Config files are short and written by hand; that is all a finding needs.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventdocs.errors import LoadError
 from eventdocs.load._toml_guards import check_toml_depth, too_deep
-from eventdocs.load.yaml_files import Location, YamlDocument
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]*?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"\\]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*[=.]""")
 
 
 @dataclass(frozen=True)
-class TomlTable(YamlDocument):
-    """One table of a TOML file as the validators read a YAML document: data and lines."""
+class TomlTable:
+    """One table of a TOML file: its data, and the line of its header and of each setting."""
 
-    table: str = field(default="", kw_only=True)
+    path: Path
+    data: Any
+    table: str
+    header: int | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
 
-    def line_of(self, location: Location) -> int | None:
-        """Return the line the location's setting is on, else the table header's line."""
-        header = key_line = None
-        inside = False
-        setting = _key_pattern(str(location[0])) if location else None
-        for number, line in enumerate(self.text.split("\n"), start=1):
-            if match := _TABLE_HEADER.match(line):
-                inside = match.group(1).strip("\"'") == self.table
-                header = number if inside and header is None else header
-            elif inside and setting and setting.match(line):
-                key_line = number
-                break
-        return key_line or header
+    def line_of(self, location: tuple[str | int, ...]) -> int | None:
+        """The line of the setting ``location`` starts with, else the table header's line."""
+        if location and (line := self.lines.get(str(location[0]))) is not None:
+            return line
+        return self.header
 
 
-def _key_pattern(key: str) -> re.Pattern[str]:
-    name = re.escape(key)
-    return re.compile(rf"""^\s*(?:{name}|"{name}"|'{name}')\s*=""")
+def _unquoted(name: str) -> str:
+    return name.strip().strip("\"'")
+
+
+def table_lines(text: str, table: str) -> tuple[int | None, dict[str, int]]:
+    """The line of ``[table]`` and of each key set directly in it, first occurrence each."""
+    header: int | None = None
+    lines: dict[str, int] = {}
+    inside = False
+    prefix = f"{table}."
+    for number, line in enumerate(text.split("\n"), start=1):
+        if match := _TABLE_HEADER.match(line):
+            name = ".".join(_unquoted(part) for part in match.group(1).split("."))
+            inside = name == table
+            if inside and header is None:
+                header = number
+            elif name.startswith(prefix):
+                lines.setdefault(name.removeprefix(prefix).split(".")[0], number)
+        elif inside and (key := _KEY.match(line)):
+            lines.setdefault(next(part for part in key.groups() if part is not None), number)
+    return header, lines
 
 
 def load_toml_table(path: Path, text: str, table: str) -> TomlTable:
@@ -62,4 +79,5 @@ def load_toml_table(path: Path, text: str, table: str) -> TomlTable:
             line = text.rstrip().count("\n") + 1
             message = message.removesuffix("(at end of document)").rstrip()
         raise LoadError(f"invalid TOML: {message}", path=path, line=line, column=column) from None
-    return TomlTable(path, data.get(table, {}), text, table=table)
+    header, lines = table_lines(text, table)
+    return TomlTable(path, data.get(table, {}), table, header, lines)

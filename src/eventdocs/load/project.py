@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
@@ -49,6 +50,13 @@ class ProjectConfig:
     )
     # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
     identical_allowed: tuple[str, ...] = ()
+    # The line of each setting in eventdocs.toml, for findings. Set on load, never by the file.
+    lines: Mapping[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def with_lines(self, lines: Mapping[str, int]) -> ProjectConfig:
+        """This config with the lines its settings were written on."""
+        object.__setattr__(self, "lines", dict(lines))  # a frozen field no file may set
+        return self
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     def parse() -> ProjectConfig:
         table = load_toml_table(path, decode_text(raw, path), "eventdocs")
         _check_settings(table)
-        return validate_document(ProjectConfig, table)
+        return validate_document(ProjectConfig, table).with_lines(table.lines)
 
     content = content_digest(raw)
     return cached_parse(
@@ -117,17 +125,24 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
 
 def config_to_plain(config: ProjectConfig) -> object:
     """``config`` as plain JSON data, for the parse cache."""
-    return [config.source_locale, config.schema_base_url, list(config.identical_allowed)]
+    return [
+        config.source_locale,
+        config.schema_base_url,
+        list(config.identical_allowed),
+        dict(config.lines),
+    ]
 
 
 def config_from_plain(data: object) -> ProjectConfig:
     """The ``ProjectConfig`` that ``config_to_plain`` wrote; raise ``TypeError``/``ValueError``
     on anything else."""
-    source_locale, schema_base_url, identical_allowed = plain.record(data, 3)
+    source_locale, schema_base_url, identical_allowed, lines = plain.record(data, 4)
     return ProjectConfig(
         source_locale=plain.text(source_locale),
         schema_base_url=plain.text(schema_base_url),
         identical_allowed=tuple(plain.column(identical_allowed, str)),
+    ).with_lines(
+        {plain.text(name): plain.integer(line) for name, line in plain.mapping(lines).items()}
     )
 
 
@@ -250,9 +265,17 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     locale_files = _yaml_files(root, root / "locales", "locale", MAX_LOCALES)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     if source_path not in locale_files:
+        line = config.lines.get("source_locale")
+        if line is None:  # the default language: the missing file is the one to name
+            raise ConfigError(
+                f"the source locale {config.source_locale!r} has no file; create it",
+                path=source_path,
+            )
         raise ConfigError(
-            f"the source locale {config.source_locale!r} has no file; create it",
-            path=source_path,
+            f"source_locale: {config.source_locale!r} has no file "
+            f"(locales/{config.source_locale}.yaml); create it or change this setting",
+            path=root / CONFIG_FILE,
+            line=line,
         )
     source = load_locale(source_path, is_source=True, cache=cache)
     locales = (

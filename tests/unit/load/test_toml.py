@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.errors import LoadError
+from eventdocs.load._toml import table_lines
 from eventdocs.load._toml_guards import check_toml_depth
 from eventdocs.load.project import load_config
 
@@ -75,6 +76,22 @@ def test_bad_settings_name_their_line(
     with pytest.raises(LoadError, match=message) as caught:
         load_config(config_with(tmp_path, old, new))
     assert caught.value.line == line
+
+
+def test_loaded_config_keeps_the_line_of_each_setting(tmp_path: Path) -> None:
+    """The config remembers where each setting is written, in its own table only; a default
+    setting has no line."""
+    config = load_config(config_with(tmp_path, 'source_locale = "en"\n', ""))
+    assert dict(config.lines) == {"schema_base_url": 6, "identical_allowed": 7}
+
+
+def test_table_lines_read_quoted_dotted_and_sub_table_keys() -> None:
+    """Quoted keys, dotted keys and a sub-table's header each give their setting's line."""
+    text = '[eventdocs]\n"source_locale" = "en"\nextra.deep = 1\n[eventdocs.sub]\nx = 1\n'
+    assert table_lines(text, "eventdocs") == (
+        1,
+        {"source_locale": 2, "extra": 3, "sub": 4},
+    )
 
 
 def test_invalid_toml_names_line_and_column(tmp_path: Path) -> None:
