@@ -181,7 +181,19 @@ def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
         if len(blocks) != 1 or blocks[0].tag != "p":
             return (Text(line),), problems
     reader = _TreeReader(parser.htmlStash.rawHtmlBlocks, problems)
-    return reader.children(blocks[0]), problems
+    return _trimmed(reader.children(blocks[0])), problems
+
+
+def _trimmed(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """``nodes`` without the spaces a paragraph drops at its ends (refused markup shown as
+    words can leave one there), so that writing them back reads the same."""
+    if nodes and isinstance(nodes[-1], Text):
+        last = nodes[-1].text.rstrip(" ")
+        nodes = (*nodes[:-1], Text(last)) if last else nodes[:-1]
+    if nodes and isinstance(nodes[0], Text):
+        first = nodes[0].text.lstrip(" ")
+        nodes = (Text(first), *nodes[1:]) if first else nodes[1:]
+    return nodes
 
 
 class _TreeReader:

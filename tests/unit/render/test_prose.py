@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import markdown
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from eventdocs.render.prose import (
@@ -73,6 +73,7 @@ hostile = st.lists(st.one_of(st.sampled_from(SYNTAX), st.characters()), max_size
 
 @settings(max_examples=500, deadline=None)
 @given(hostile)
+@example("*#*{#}{: #x }")  # refused attributes left a space the page's paragraph drops
 def test_written_markdown_renders_only_allowed_markup(text: str) -> None:
     """Whatever the input, the site renders its Markdown as one paragraph of allowed inline
     markup, with no link the input did not spell as an allowed link."""
