@@ -28,6 +28,7 @@ PROJECT_PARTS = (
     "locales",
     "templates",
     "docs",
+    "pages",
     "overrides",
     "hooks",
 )

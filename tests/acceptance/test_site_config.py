@@ -4,6 +4,7 @@ docs_dir, Markdown extensions and home pages; and reads it as data, running noth
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,15 +75,17 @@ def test_a_new_locale_missing_from_mkdocs_yml_fails_check(
         and "does not build its pages" in finding
         for finding in site_findings(result)
     ), result.out
-    assert f"docs/{NEW_LOCALE}/index.md: site the home page" in result.out
+    assert f"pages/{NEW_LOCALE}/index.md: site the home page" in result.out
 
 
 @pytest.mark.parametrize("code", OTHERS)
 def test_an_mkdocs_language_without_a_locale_file_is_reported(
     project: Path, run_cli: Callable[..., Run], code: str
 ) -> None:
-    """A language of mkdocs.yml whose locale file is gone is reported at its entry."""
+    """A language of mkdocs.yml whose locale file (and pages) are gone is reported at its
+    entry."""
     (project / "locales" / f"{code}.yaml").unlink()
+    shutil.rmtree(project / "pages" / code)
     result = run_cli("-C", project, "check")
     assert result.code == 1
     line = line_of(project, rf"- locale: {code}$")
@@ -221,37 +224,36 @@ def test_settings_that_load_other_hosts_or_run_other_code_are_reported(
 def test_a_missing_home_page_is_reported(
     project: Path, run_cli: Callable[..., Run], code: str
 ) -> None:
-    """Each language needs its hand-written docs/<lang>/index.md."""
-    (project / "docs" / code / "index.md").unlink()
+    """Each language needs its hand-written pages/<lang>/index.md."""
+    (project / "pages" / code / "index.md").unlink()
     result = run_cli("-C", project, "check")
     assert result.code == 1
     assert site_findings(result) == [
-        f"docs/{code}/index.md: site the home page of {code!r} is missing: write it (by hand; "
-        "`eventdocs build` does not generate it)"
+        f"pages/{code}/index.md: site the home page of {code!r} is missing: write it (by hand; "
+        "`eventdocs build` copies it to docs/)"
     ]
 
 
 @pytest.mark.parametrize("inside", [False, True], ids=["leading out", "inside the project"])
-def test_a_home_page_through_a_symlink_is_reported(
+def test_a_home_page_through_a_symlink_is_refused(
     project: Path, run_cli: Callable[..., Run], tmp_path: Path, inside: bool
 ) -> None:
-    """A home page that is a symlink, out of the project or within it, is a finding that never
-    shows what it leads to: docs/ holds no symlinks."""
+    """A hand-written page that is a symlink, out of the project or within it, is one error
+    that never shows what it leads to: pages are published as they are."""
     outside = tmp_path / "secret.md"
     outside.write_text("SECRET\n", "utf-8")
-    page = project / "docs" / OTHERS[0] / "index.md"
+    page = project / "pages" / OTHERS[0] / "index.md"
     page.unlink()
     page.symlink_to(project / "README.md" if inside else outside)
     if inside:
         (project / "README.md").write_text("SECRET\n", "utf-8")
-    result = run_cli("-C", project, "check")
-    assert result.code == 1
-    assert "SECRET" not in result.out
-    (finding,) = site_findings(result)
-    assert finding.startswith(
-        f"docs/{OTHERS[0]}/index.md: site the home page of '{OTHERS[0]}' is reached through "
-        f"a symlink (docs/{OTHERS[0]}/index.md, to "
-    )
+    for command in ("check", "build"):
+        result = run_cli("-C", project, command)
+        assert result.code == 1
+        assert "SECRET" not in result.out + result.err
+        assert result.err.startswith(
+            f"Error: {project / 'pages' / OTHERS[0] / 'index.md'}: a symlink among the pages"
+        ), result.err
 
 
 def test_env_and_relative_tags_are_opaque_values(

@@ -11,15 +11,13 @@ project without ``mkdocs.yml`` builds no site, and gets no finding here.
 from __future__ import annotations
 
 import posixpath
-import stat
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
 from eventdocs.check.site_foreign import foreign_settings
 from eventdocs.errors import LoadError
+from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
 from eventdocs.load.site_config import PYTHON_TAG, SITE_CONFIG, SiteConfig, load_site_config
 from eventdocs.load.yaml_files import Location
@@ -161,35 +159,16 @@ class _SiteCheck:
                 )
 
     def check_home_pages(self) -> None:
-        # docs/ is where eventdocs writes, so it holds no symlink at all (see `_confined`): one
-        # here would have MkDocs publish whatever it leads to, inside the project or out.
-        links = SymlinkFinder(self.project.root)
+        written = {page.source for page in self.project.pages}
         for locale in self.project.locales:
-            page = f"docs/{locale.code}/index.md"
-            link = links.first_symlink(page)
-            if link is not None:
-                self.report(
-                    (),
-                    f"the home page of {locale.code!r} is reached through a symlink ({link}, "
-                    f"to {link_target(self.project.root / link)}): the site would publish "
-                    "whatever it leads to; replace it with a real file",
-                    path=page,
-                )
-            elif not _is_regular_file(self.project.root / page):
+            page = f"{PAGES_DIR}/{locale.code}/index.md"
+            if page not in written:
                 self.report(
                     (),
                     f"the home page of {locale.code!r} is missing: write it (by hand; "
-                    "`eventdocs build` does not generate it)",
+                    "`eventdocs build` copies it to docs/)",
                     path=page,
                 )
-
-
-def _is_regular_file(path: Path) -> bool:
-    """Whether ``path`` itself (not what a symlink leads to) is a regular file."""
-    try:
-        return stat.S_ISREG(path.lstat().st_mode)
-    except OSError:
-        return False
 
 
 def _i18n_languages(data: dict[str, Any]) -> tuple[Location, list[Any]] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,6 +16,14 @@ from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_do
 from eventdocs.load._toml import TomlTable, load_toml_table
 from eventdocs.load.cache import cached_parse, content_digest, digest, format_tag
 from eventdocs.load.cache_dir import project_cache_dir
+from eventdocs.load.inputs import (
+    CONFIG_FILE,
+    PAGES_DIR,
+    Inputs,
+    find_inputs,
+    page_output,
+    schema_files,
+)
 from eventdocs.load.locale import (
     LOCALE_CODE,
     Locale,
@@ -27,9 +34,6 @@ from eventdocs.load.locale import (
 from eventdocs.load.schema import EventSchema, load_event_schema
 from eventdocs.load.yaml_files import MAX_FILE_BYTES, decode_text, read_bytes
 
-CONFIG_FILE = "eventdocs.toml"
-MAX_EVENTS = 5_000
-MAX_LOCALES = 200
 # A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
 # that could end a quoted string or an HTML attribute (quotes, spaces, `<`, backslashes).
 _BASE_URL = (
@@ -60,6 +64,16 @@ class ProjectConfig:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A hand-written page, as read: where it comes from, where ``build`` copies it."""
+
+    source: str
+    output: str
+    text: str
+    content_digest: str
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything ``build`` and ``check`` read, loaded and validated, before anything is written."""
 
@@ -68,6 +82,8 @@ class Project:
     events: tuple[EventSchema, ...]
     event_paths: dict[str, Path]
     locales: tuple[Locale, ...]
+    # Hand-written pages (pages/<lang>/), copied into docs/ as they are.
+    pages: tuple[Page, ...] = ()
     # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
     published_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # Content digests of the inputs, for incremental builds: templates and config, and each
@@ -182,55 +198,48 @@ def _published_files(root: Path, event: EventSchema) -> tuple[tuple[int, str], .
     return tuple(found)
 
 
-def _yaml_files(root: Path, folder: Path, what: str, limit: int) -> list[Path]:
-    if not folder.is_dir():
-        raise ConfigError(f"{what} folder not found: create it", path=folder)
-    files = sorted(folder.glob("*.yaml"), key=lambda path: path.name)
-    if not files:
-        raise ConfigError(f"no {what} files (*.yaml) in this folder", path=folder)
-    if len(files) > limit:
-        raise ConfigError(f"{len(files)} {what} files, over the limit of {limit}", path=folder)
-    for path in files:
-        refuse_outside(root, path, what=f"{what} file")
-    return files
+def _check_templates(inputs: Inputs) -> None:
+    """Refuse a template that is not UTF-8 text within limits."""
+    for path in inputs.templates:
+        decode_text(read_bytes(path, what="template"), path)
 
 
-def _check_templates(root: Path, folder: Path) -> None:
-    """Refuse a missing templates folder, a template that is not UTF-8 text within limits, or
-    one reached through a symlink leading outside the project."""
-    if not folder.is_dir():
-        raise ConfigError("templates folder not found", path=folder)
-    seen: set[str] = set()
-    # Symlinked folders are followed, as Jinja would, each real folder once (no loops).
-    for current, folders, names in os.walk(folder, followlinks=True):
-        refuse_outside(root, Path(current), what="templates folder")
-        real = os.path.realpath(current)
-        if real in seen:
-            folders.clear()
-            continue
-        seen.add(real)
-        for name in sorted(names):
-            path = Path(current, name)
-            refuse_outside(root, path, what="template")
-            if path.is_file():
-                decode_text(read_bytes(path, what="template"), path)
-
-
-def templates_and_config_digest(root: Path) -> str:
+def settings_digest(inputs: Inputs) -> str:
     """One digest of every template and the config: a change there can touch every page."""
     parts: list[bytes | str] = [format_tag()]
     # Digests read in chunks and bounded: a planted huge template cannot fill the memory.
-    for path in sorted((root / "templates").rglob("*")):
-        if path.is_file():
-            parts += [path.relative_to(root).as_posix(), file_digest(path, limit=MAX_FILE_BYTES)]
-    config = root / CONFIG_FILE
+    for path in inputs.templates:
+        parts += [path.relative_to(inputs.root).as_posix(), file_digest(path, limit=MAX_FILE_BYTES)]
+    config = inputs.config
     parts.append(file_digest(config, limit=MAX_FILE_BYTES) if config.is_file() else "")
     return digest(*parts)
 
 
+def _load_pages(inputs: Inputs, codes: frozenset[str]) -> tuple[Page, ...]:
+    pages = []
+    for path in inputs.pages:
+        code = path.relative_to(inputs.root / PAGES_DIR).parts[0]
+        if code not in codes:
+            raise ConfigError(
+                f"a page for {code!r}, which has no locale file (locales/{code}.yaml); "
+                "add the language or move the page",
+                path=path,
+            )
+        raw = read_bytes(path, what="page")
+        pages.append(
+            Page(
+                source=path.relative_to(inputs.root).as_posix(),
+                output=page_output(inputs.root, path),
+                text=decode_text(raw, path),
+                content_digest=content_digest(raw),
+            )
+        )
+    return tuple(pages)
+
+
 def event_names(root: Path) -> list[str]:
     """The events the project documents, by their schema files' names, none of them read."""
-    return [path.stem for path in _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)]
+    return [path.stem for path in schema_files(root)]
 
 
 def load_event_project(root: Path, event_name: str) -> Project:
@@ -257,51 +266,59 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     """Load and validate the project at ``root``; raise on the first unusable file."""
     cache = project_cache_dir(root) if use_cache else None
     config = load_config(root, cache=cache)
+    inputs = find_inputs(root)
     # Digested before the templates are read: a template edited during the build is rebuilt.
-    settings_digest = templates_and_config_digest(root)
-    schema_files = _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)
-    loaded = [load_event_schema(path, cache=cache) for path in schema_files]
+    settings = settings_digest(inputs)
+    loaded = [load_event_schema(path, cache=cache) for path in inputs.schema_files]
     events = tuple(event for event, _ in loaded)
-    locale_files = _yaml_files(root, root / "locales", "locale", MAX_LOCALES)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
-    if source_path not in locale_files:
-        line = config.lines.get("source_locale")
-        if line is None:  # the default language: the missing file is the one to name
-            raise ConfigError(
-                f"the source locale {config.source_locale!r} has no file; create it",
-                path=source_path,
-            )
-        raise ConfigError(
-            f"source_locale: {config.source_locale!r} has no file "
-            f"(locales/{config.source_locale}.yaml); create it or change this setting",
-            path=root / CONFIG_FILE,
-            line=line,
-        )
+    if source_path not in inputs.locale_files:
+        raise _no_source_locale(root, config, source_path)
     source = load_locale(source_path, is_source=True, cache=cache)
     locales = (
         source,
         *(
             share_source_texts(source, load_locale(path, is_source=False, cache=cache))
-            for path in locale_files
+            for path in inputs.locale_files
             if path != source_path
         ),
     )
-    _check_templates(root, root / "templates")
+    _check_templates(inputs)
+    pages = _load_pages(inputs, frozenset(locale.code for locale in locales))
     file_digests = {
         **{
             path.relative_to(root).as_posix(): content
-            for path, (_, content) in zip(schema_files, loaded, strict=True)
+            for path, (_, content) in zip(inputs.schema_files, loaded, strict=True)
         },
         **{locale.path.relative_to(root).as_posix(): locale.content_digest for locale in locales},
+        **{page.source: page.content_digest for page in pages},
     }
     return Project(
         root=root,
         config=config,
         events=events,
-        event_paths={event.event: path for event, path in zip(events, schema_files, strict=True)},
+        event_paths={
+            event.event: path for event, path in zip(events, inputs.schema_files, strict=True)
+        },
         locales=locales,
+        pages=pages,
         published_files={event.event: _published_files(root, event) for event in events},
-        settings_digest=settings_digest,
+        settings_digest=settings,
         file_digests=file_digests,
         cache=cache,
+    )
+
+
+def _no_source_locale(root: Path, config: ProjectConfig, source_path: Path) -> ConfigError:
+    line = config.lines.get("source_locale")
+    if line is None:  # the default language: the missing file is the one to name
+        return ConfigError(
+            f"the source locale {config.source_locale!r} has no file; create it",
+            path=source_path,
+        )
+    return ConfigError(
+        f"source_locale: {config.source_locale!r} has no file "
+        f"(locales/{config.source_locale}.yaml); create it or change this setting",
+        path=root / CONFIG_FILE,
+        line=line,
     )

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventdocs.errors import RenderError
 from eventdocs.load.cache import digest
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
 from eventdocs.load.schema import EventSchema
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
+from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import build_event_json_schema, schema_id, schema_path
 from eventdocs.render.markdown_text import json_text
 from eventdocs.render.pages import (
@@ -55,7 +57,8 @@ def generated_note(*sources: str) -> str:
     """The sentence every generated file starts with."""
     return (
         f"{GENERATED_MARKER} from {' and '.join(sources)}. "
-        "Do not edit: change those files and run `eventdocs build`."
+        f"Do not edit: change {'that file' if len(sources) == 1 else 'those files'} "
+        "and run `eventdocs build`."
     )
 
 
@@ -184,6 +187,18 @@ class _Renderer:
         )
         self.sink(GeneratedFile(CATALOG_PATH, dump_json(catalog)))
 
+    def copy_pages(self) -> None:
+        """Copy every hand-written page; one that would replace a generated page is refused."""
+        for page in self.project.pages:
+            if page.output in self.fingerprints:
+                raise RenderError(
+                    f"this page would replace the generated {page.output}; rename it",
+                    path=self.project.root / page.source,
+                )
+            if self.wanted(page.output, "copy", page.source, page.content_digest):
+                text = copied_page(page, generated_note(page.source))
+                self.sink(GeneratedFile(page.output, text))
+
     def add(self, path: str, text: str, fallbacks: Fallbacks) -> None:
         self.sink(GeneratedFile(path, text))
         for key in sorted(fallbacks.missing_source):
@@ -213,6 +228,7 @@ def render_project(
     for locale in project.locales:
         renderer.render_language(locale)
     renderer.render_catalog()
+    renderer.copy_pages()
     return Rendering(
         files=tuple(sorted(collected, key=lambda file: file.path)),
         used_keys=frozenset(renderer.used_keys),

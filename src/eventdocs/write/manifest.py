@@ -18,11 +18,12 @@ import orjson
 
 from eventdocs.base.atomic import atomic_write
 from eventdocs.base.bounded import file_digest, read_bounded
-from eventdocs.errors import LoadError
+from eventdocs.errors import EventdocsError, LoadError
 from eventdocs.load import plain
 from eventdocs.load.cache import MALFORMED, digest, format_tag
 from eventdocs.load.cache_dir import project_cache_dir
-from eventdocs.load.project import CONFIG_FILE, Project, templates_and_config_digest
+from eventdocs.load.inputs import CONFIG_FILE, find_inputs, published_schema_files
+from eventdocs.load.project import Project, settings_digest
 from eventdocs.load.yaml_files import MAX_FILE_BYTES
 
 MANIFEST = "build-manifest.json"
@@ -33,28 +34,29 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 def _inputs_digest(
     settings: str, files: Mapping[str, str], root: Path, outputs: Iterable[str]
 ) -> str:
-    """A digest of every input of a build: templates and config (``settings``), each schema and
-    locale file's content digest, and the schema files of earlier versions (every JSON file
-    under docs/schemas/ that is not an output)."""
+    """A digest of every input of a build: templates and config (``settings``), each schema,
+    locale and hand-written page's content digest, and the schema files of earlier versions
+    (every JSON file under docs/schemas/ that is not an output)."""
     parts: list[str] = [settings]
     for name, content in sorted(files.items()):
         parts += [name, content]
-    schemas = root / "docs" / "schemas"
-    if schemas.is_dir():
-        generated = set(outputs)
-        names = (path.relative_to(root).as_posix() for path in schemas.rglob("*.json"))
-        parts += sorted(name for name in names if name not in generated)
+    generated = set(outputs)
+    parts += [name for name in published_schema_files(root) if name not in generated]
     return digest(CONFIG_FILE, *parts)
 
 
 def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
-    """``_inputs_digest`` of the files as they are now, each read in chunks."""
+    """``_inputs_digest`` of the files as they are now, found as a load finds them and each
+    read in chunks; a project that would not load is never current."""
+    try:
+        inputs = find_inputs(root)
+    except EventdocsError:
+        return ""
     files = {
         path.relative_to(root).as_posix(): file_digest(path, limit=MAX_FILE_BYTES)
-        for folder in ("schema", "locales")
-        for path in (root / folder).glob("*.yaml")
+        for path in (*inputs.schema_files, *inputs.locale_files, *inputs.pages)
     }
-    return _inputs_digest(templates_and_config_digest(root), files, root, outputs)
+    return _inputs_digest(settings_digest(inputs), files, root, outputs)
 
 
 def inputs_loaded(project: Project, outputs: Iterable[str]) -> str:
