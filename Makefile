@@ -38,7 +38,7 @@ check: setup ## What CI runs: translation drift and generated files up to date
 serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild the pages
 	$(BIN)/mkdocs serve
 
-golden: setup ## Refresh the golden files under tests/snapshots/ after an intended change
+golden: setup ## Refresh tests/snapshots/ (the golden fixture's outputs) after an intended change
 	$(BIN)/pytest tests/acceptance/test_golden.py --update-golden -q
 
 lint: setup ## ruff (lint and format), strict mypy, and the import layers (import-linter)

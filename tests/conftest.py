@@ -65,7 +65,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
-        help="Rewrite tests/snapshots/ from the current output instead of comparing.",
+        help="Rewrite tests/snapshots/ (deleting files no longer produced), then compare.",
     )
 
 
