@@ -92,7 +92,7 @@ def _render(
     translations: Translations,
     **context: Any,
 ) -> tuple[str, Fallbacks]:
-    fallbacks = translations.begin()
+    fallbacks = translations.tracker.start_output()
     helpers = {
         "t": translations.markdown,
         "text": translations.plain,

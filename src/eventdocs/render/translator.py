@@ -2,7 +2,10 @@
 
 Templates read strings by subscript, ``t["ui.heading.fields"]``: a plain dictionary lookup once
 a key has been resolved, because a large project makes close to a million of them. Only what
-is current is remembered; a fallback is resolved, and recorded, on every lookup.
+is current is remembered; a fallback is resolved on every lookup.
+
+Lookups answer; the one thing they leave behind goes to a ``LookupTracker`` the caller creates
+and hands in: which keys were looked up, and what each output had to fall back on.
 """
 
 from __future__ import annotations
@@ -28,20 +31,38 @@ class Fallbacks:
 Text = TypeVar("Text", bound=str)
 
 
+class LookupTracker:
+    """Where lookups record what they touched, named and owned by whoever renders.
+
+    ``start_output`` begins the record of one output's fallbacks (``output``); ``fallen_back``
+    keeps every key that had no current text. The keys with one are the tables' own memo
+    (``Translations.used`` joins the two), so a current lookup stays a dictionary hit.
+    """
+
+    def __init__(self) -> None:
+        self.output = Fallbacks()
+        self.fallen_back: set[str] = set()
+
+    def start_output(self) -> Fallbacks:
+        """Start recording the fallbacks of a new output; return its record."""
+        self.output = Fallbacks()
+        return self.output
+
+
 class _Resolver:
     """Decides what to show for a key; knows nothing of the tables that remember the answers,
     so a language's tables are freed as soon as its outputs are rendered."""
 
-    def __init__(self, source: Locale, target: Locale) -> None:
+    def __init__(self, source: Locale, target: Locale, tracker: LookupTracker) -> None:
         self.source = source
         self.target = target
         self.current = _current_texts(source, target)
-        self.fallbacks = Fallbacks()
-        self.fallen_back: set[str] = set()
+        self.tracker = tracker
 
     def fall_back(self, key: str) -> str:
-        """Return what to show for ``key``, which has no current translation, and record it."""
-        self.fallen_back.add(key)
+        """Return what to show for ``key``, which has no current translation; the tracker
+        records it."""
+        self.tracker.fallen_back.add(key)
         original = self.source.entries.rows.get(key)
         entry = self.target.entries.rows.get(key)
         verdict = decide(
@@ -50,9 +71,9 @@ class _Resolver:
             entry[2] if entry else None,
         )
         if verdict.shown is None:
-            self.fallbacks.missing_source.add(key)
+            self.tracker.output.missing_source.add(key)
             return key
-        self.fallbacks.outdated.add(key)
+        self.tracker.output.outdated.add(key)
         return verdict.shown
 
 
@@ -105,31 +126,23 @@ class Translations:
 
     ``markdown[key]`` is the text escaped for a Markdown page, ``plain[key]`` the text as is
     (for JSON Schema and front matter). A missing translation shows the source text and a stale
-    one the translation; both are recorded in ``fallbacks``, which the caller replaces
-    (``begin``) before each output it renders.
+    one the translation; both are recorded in ``tracker``, whose ``start_output`` the caller
+    calls before each output it renders.
     """
 
-    def __init__(self, source: Locale, target: Locale) -> None:
+    def __init__(self, source: Locale, target: Locale, tracker: LookupTracker) -> None:
         self.target = target
-        self._resolver = _Resolver(source, target)
+        self.tracker = tracker
+        self._resolver = _Resolver(source, target, tracker)
         plain = _Plain(self._resolver)
         self.plain: dict[str, str] = plain
         self.markdown: dict[str, Markdown] = _Markdown(self._resolver, plain)
 
     @property
-    def fallbacks(self) -> Fallbacks:
-        """The fallbacks of the output being rendered."""
-        return self._resolver.fallbacks
-
-    @property
     def used(self) -> set[str]:
-        """Every key looked up so far."""
-        return self.plain.keys() | self._resolver.fallen_back
-
-    def begin(self) -> Fallbacks:
-        """Start recording the fallbacks of a new output; return its record."""
-        self._resolver.fallbacks = Fallbacks()
-        return self._resolver.fallbacks
+        """Every key looked up so far: those with a current text, and those the tracker saw
+        fall back."""
+        return self.plain.keys() | self.tracker.fallen_back
 
 
 def _current_texts(source: Locale, target: Locale) -> dict[str, str]:

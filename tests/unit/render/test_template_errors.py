@@ -10,7 +10,7 @@ from eventdocs.errors import RenderError
 from eventdocs.load.locale import Entries, Locale
 from eventdocs.render.environment import build_environment
 from eventdocs.render.pages import INDEX_TEMPLATE, render_events_index
-from eventdocs.render.translator import Translations
+from eventdocs.render.translator import LookupTracker, Translations
 
 ENGLISH = Locale("en", Path("en.yaml"), True, Entries.of(()), {})
 
@@ -20,7 +20,10 @@ def render_with_section(tmp_path: Path, section: str) -> None:
     (tmp_path / INDEX_TEMPLATE).write_text('# Events\n\n{% include "sections/part.j2" %}\n')
     (tmp_path / "sections" / "part.j2").write_text(section)
     render_events_index(
-        build_environment(tmp_path), (), Translations(ENGLISH, ENGLISH), generated_from="x"
+        build_environment(tmp_path),
+        (),
+        Translations(ENGLISH, ENGLISH, LookupTracker()),
+        generated_from="x",
     )
 
 
