@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-import random
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,55 +41,47 @@ def edit_every_page(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def big_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """40 events × 4 languages: enough pages that a kill lands while files are being written."""
+    """40 events × 4 languages: enough pages that two builds overlap while writing."""
     root = make_synthetic_project(REPO, tmp_path_factory.mktemp("big") / "p", events=40, locales=4)
     subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(root), "build"], check=True)
     return root
 
 
-def test_killed_build_leaves_every_file_old_or_new(big_project: Path, tmp_path: Path) -> None:
-    """SIGKILL at random moments: every generated file is the old or the new version, whole."""
-    old = snapshot_files(big_project)
+def test_a_build_killed_at_any_write_step_leaves_every_file_old_or_new(
+    project: Path, tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A build SIGKILLed at each of its file-system write steps in turn leaves every generated
+    file whole, the old or the new version, and the next build finishes the job."""
+    old = snapshot_files(project)
+    edit_every_page(project)
     reference = tmp_path / "reference"
-    shutil.copytree(big_project, reference)
-    edit_every_page(reference)
-    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(reference), "build"], check=True)
+    shutil.copytree(project, reference)
+    assert run_cli("-C", reference, "build").code == 0
     new = snapshot_files(reference)
     assert set(old) == set(new) and old != new
 
-    victim = tmp_path / "victim"
-    shutil.copytree(big_project, victim)
-    edit_every_page(victim)
-    chooser = random.Random(20261123)
+    # Deterministic: the same build, killed before each of its write steps (tests/killed_build.py).
+    out = tmp_path / "killed"
+    subprocess.run(
+        [sys.executable, "-m", "tests.killed_build", str(project), str(out)], cwd=REPO, check=True
+    )
+    assert snapshot_files(out / "0") == new
+    steps = (out / "steps.txt").read_text("utf-8").splitlines()
     saw_mixture = False
-    first_written = victim / sorted(path for path in old if old[path] != new[path])[0]
-    for attempt in range(12):
-        edit_every_page(victim)
-        first_written.write_bytes(old[first_written.relative_to(victim).as_posix()])
-        stamp = first_written.stat().st_mtime_ns
-        process = build_in_subprocess(victim, tmp_path)
-        # Half the kills land at a random moment; half right after the writing has begun.
-        if attempt % 2:
-            time.sleep(chooser.uniform(0.0, 3.0))
-        else:
-            deadline = time.monotonic() + 30
-            while first_written.stat().st_mtime_ns == stamp and time.monotonic() < deadline:
-                time.sleep(0.0005)
-            time.sleep(chooser.uniform(0.0, 0.002))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    for step in range(1, len(steps) + 1):
+        victim, killed = out / str(step), f"killed before step {step}: {steps[step - 1]}"
         current = snapshot_files(victim)
         current = {path: data for path, data in current.items() if not path.endswith(".tmp")}
-        assert set(current) == set(old)
+        assert set(current) == set(old), killed
         for path, data in current.items():
-            assert data in (old[path], new[path]), path
+            assert data in (old[path], new[path]), (killed, path)
         states = {data == new[path] for path, data in current.items() if old[path] != new[path]}
         saw_mixture |= states == {True, False}
-    # At least one kill must have landed mid-write, or this test proved nothing.
+        assert run_cli("-C", victim, "build").code == 0, killed
+        assert snapshot_files(victim) == new, killed
+        assert not list((victim / "docs").rglob("*.tmp")), killed
+    # At least one kill must have landed between two renames, or this test proved nothing.
     assert saw_mixture
-    subprocess.run([sys.executable, "-m", "eventdocs", "-C", str(victim), "build"], check=True)
-    assert snapshot_files(victim) == new
-    assert not list((victim / "docs").rglob("*.tmp"))
 
 
 def test_concurrent_builds_corrupt_nothing(big_project: Path, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs.write.files import generated_files_on_disk
+from eventdocs.write.on_disk import generated_files_on_disk
 from tests.conftest import REPO, Run
 
 GENERATED = sorted(generated_files_on_disk(REPO))

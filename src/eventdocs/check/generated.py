@@ -11,7 +11,7 @@ from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError, MissingFileError
 from eventdocs.load.yaml_files import MAX_FILE_BYTES
 from eventdocs.render.project import GeneratedFile
-from eventdocs.write.files import generated_files_on_disk
+from eventdocs.write.on_disk import generated_files_on_disk
 
 
 def first_different_line(old: str, new: str) -> int:

@@ -4,8 +4,9 @@ A string from a locale file may hold text, inline code, emphasis and links, noth
 parsed with Python-Markdown and the very extensions the site renders with, so there is no second
 parser to disagree with the renderer on hostile input. The tree is checked against that
 allowlist — every refused construct becomes a *problem* that ``eventdocs check`` reports — and
-the Markdown a page shows is written back from the tree, every other character escaped. A
-string whose written-back form does not parse to the same tree is shown as literal text.
+the Markdown a page shows is written back from the tree, every other character escaped (see
+``eventdocs.render.prose_nodes``). A string whose written-back form does not parse to the same
+tree is shown as literal text.
 """
 
 from __future__ import annotations
@@ -17,9 +18,21 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Union
 from xml.etree.ElementTree import Element
 
+from eventdocs.render.prose_nodes import (
+    Code,
+    Emphasis,
+    Link,
+    Node,
+    Text,
+    block_safe,
+    literal_markdown,
+    opens_block,
+    plain_text,
+    walk,
+    write_markdown,
+)
 from eventdocs.render.site_markdown import convert_line, site_parser
 
 # No string is longer, and none has more of the marks the parser matches pairwise: its link
@@ -35,31 +48,6 @@ MAX_PAIRED_MARKS = {
 _NESTED_BLOCKS = re.compile(r"^(?:(?:[-+*]|\d{1,9}[.)]|>)\s+){4,}")
 
 
-@dataclass(frozen=True)
-class Text:
-    text: str
-
-
-@dataclass(frozen=True)
-class Code:
-    code: str
-
-
-@dataclass(frozen=True)
-class Emphasis:
-    strong: bool
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Link:
-    href: str
-    title: str | None
-    children: tuple[Node, ...]
-
-
-Node = Union[Text, Code, Emphasis, Link]  # noqa: UP007 (a runtime alias: `|` needs 3.10 types)
-
 # Characters that never reach a page: C0/C1 controls, line and paragraph separators, bidi
 # controls and zero-width characters. `check` names each one; pages drop them.
 _INVISIBLE = re.compile(
@@ -67,12 +55,8 @@ _INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u2069\u061c\ufeff]"
 )
 _SPACES = re.compile(r"[ \t\n\r]+")
-_LINE_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 # Without one of these, a line has no inline syntax and needs no parser.
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}<>&|!]")
-# Line starts that open a block: heading, list item, rule, admonition, fence, quote, table.
-_BLOCK_OPENER = re.compile(r"^(?:#|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|[-*_]{3}|!!!|```|~~~|>|\|)")
-_ESCAPE_TEXT = re.compile(r"[\\`*\[\]{}<>&|!#]|(?<!\w)_|_(?!\w)")
 _ENTITY = re.compile(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});$")
 _SAFE_HREF = re.compile(r"^(?:(?:https?|mailto):|[^:]*$)")
 # Characters a link target may hold as written: nothing a table, a quoted admonition title or
@@ -100,7 +84,7 @@ class Prose:
     @cached_property
     def plain(self) -> str:
         """The words a reader sees, without markup (for titles and front matter)."""
-        return _plain_of(self.nodes)
+        return plain_text(self.nodes)
 
     @cached_property
     def prose_text(self) -> str:
@@ -125,7 +109,7 @@ class Prose:
 
     @cached_property
     def _walked(self) -> tuple[Node, ...]:
-        return tuple(_walk(self.nodes))
+        return tuple(walk(self.nodes))
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -149,25 +133,25 @@ def parse_prose(text: str) -> Prose:
     if len(line) > MAX_PROSE_CHARS:
         problems.append(f"longer than {MAX_PROSE_CHARS} characters; split it")
         line = line[:MAX_PROSE_CHARS]
-    if not _INLINE_SYNTAX.search(line) and not _BLOCK_OPENER.match(line):
+    if not _INLINE_SYNTAX.search(line) and not opens_block(line):
         return Prose((Text(line),) if line else (), tuple(problems), line)
     for mark, limit in MAX_PAIRED_MARKS.items():
         if line.count(mark) > limit:
             problems.append(f"more than {limit} {mark!r} in one string; this is not prose")
-            return Prose((Text(line),), tuple(problems), _block_safe(_escape_text(line)))
+            return Prose((Text(line),), tuple(problems), literal_markdown(line))
     if _NESTED_BLOCKS.match(line):
         problems.append("starts blocks inside blocks (`- - 1. >`); this is not prose")
-        return Prose((Text(line),), tuple(problems), _block_safe(_escape_text(line)))
+        return Prose((Text(line),), tuple(problems), literal_markdown(line))
     nodes, found = _parse(line)
     problems.extend(found)
     for marker in ("_", "*"):
         # `_` reads best in the page's Markdown, but only `*` may touch a word.
-        written = _write(nodes, marker)
+        written = write_markdown(nodes, marker)
         # Only the nodes count: the written form spells `<`, `&` and `|` as entities itself.
         if _parse(written)[0] == nodes:
             return Prose(nodes, tuple(problems), written)
     # A shape that does not survive the round trip (emphasis against escapes): show the words.
-    return Prose(nodes, tuple(problems), _block_safe(_escape_text(_plain_of(nodes))))
+    return Prose(nodes, tuple(problems), literal_markdown(plain_text(nodes)))
 
 
 def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
@@ -177,7 +161,7 @@ def _parse(line: str) -> tuple[tuple[Node, ...], list[str]]:
     if len(blocks) != 1 or blocks[0].tag != "p":
         opened = blocks[0].tag if blocks else "a link definition"
         problems.append(f"would be rendered as a block (<{opened}>), not as a line of text")
-        blocks = convert_line(_block_safe(line))
+        blocks = convert_line(block_safe(line))
         if len(blocks) != 1 or blocks[0].tag != "p":
             return (Text(line),), problems
     reader = _TreeReader(parser.htmlStash.rawHtmlBlocks, problems)
@@ -284,66 +268,3 @@ def _merge(nodes: list[Node]) -> tuple[Node, ...]:
         elif not (isinstance(node, Text) and not node.text):
             merged.append(node)
     return tuple(merged)
-
-
-def _walk(nodes: tuple[Node, ...]) -> list[Node]:
-    found: list[Node] = []
-    for node in nodes:
-        found.append(node)
-        if isinstance(node, (Emphasis, Link)):
-            found.extend(_walk(node.children))
-    return found
-
-
-def _plain(node: Node) -> str:
-    if isinstance(node, Text):
-        return node.text
-    if isinstance(node, Code):
-        return node.code
-    return "".join(_plain(child) for child in node.children)
-
-
-def _escape_character(match: re.Match[str]) -> str:
-    char = match.group(0)
-    return {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;"}.get(char, "\\" + char)
-
-
-def _escape_text(text: str) -> str:
-    # One line, whatever the nodes hold: a line break would let the rest open a block.
-    return _ESCAPE_TEXT.sub(_escape_character, _LINE_BREAKS.sub(" ", text))
-
-
-def _block_safe(line: str) -> str:
-    """Keep a line from opening a block: escape its first character where it could."""
-    if not line or not _BLOCK_OPENER.match(line):
-        return line
-    if line[0].isdigit():
-        return re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-    if line[0] == "~":  # not a character Markdown lets a backslash escape
-        return "&#126;" + line[1:]
-    return line if line.startswith(("\\", "&")) else "\\" + line
-
-
-def _plain_of(nodes: tuple[Node, ...]) -> str:
-    return "".join(_plain(node) for node in nodes)
-
-
-def _write(nodes: tuple[Node, ...], marker: str) -> str:
-    return _block_safe("".join(_write_node(node, marker) for node in nodes))
-
-
-def _write_node(node: Node, marker: str) -> str:
-    if isinstance(node, Text):
-        return _escape_text(node.text)
-    if isinstance(node, Code):
-        longest = max((len(run) for run in re.findall(r"`+", node.code)), default=0)
-        fence = "`" * (longest + 1)
-        pad = " " if node.code.startswith("`") or node.code.endswith("`") else ""
-        return f"{fence}{pad}{node.code}{pad}{fence}"
-    inner = "".join(_write_node(child, marker) for child in node.children)
-    if isinstance(node, Emphasis):
-        around = "**" if node.strong else marker
-        return f"{around}{inner}{around}"
-    # Single quotes: a page puts admonition titles in double quotes (titles hold neither).
-    title = f" '{node.title}'" if node.title is not None else ""
-    return f"[{inner}]({node.href}{title})"

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from eventdocs.render.prose import Code, Emphasis, Link, Node, Text, parse_prose
+from eventdocs.render.prose import parse_prose
+from eventdocs.render.prose_nodes import Code, Emphasis, Link, Node, Text
 from eventdocs.render.prose_rules import prose_fits
 
 

@@ -18,14 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eventdocs.base.bounded import read_head
 from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.errors import WriteError
 from eventdocs.load.cache_dir import project_cache_dir
-from eventdocs.render.project import GENERATED_MARKER, GeneratedFile
-
-# The marker sits in a file's first lines; reading this much is enough to find it.
-_HEAD_BYTES = 512
+from eventdocs.render.project import GeneratedFile
+from eventdocs.write.on_disk import generated_files_on_disk, leftover_temporaries
 
 
 @dataclass
@@ -35,51 +32,6 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-
-
-def is_generated(path: Path) -> bool:
-    """Tell whether ``path`` was written by ``eventdocs build`` (its first lines say so).
-
-    A build writes regular files only: anything else (a FIFO, a device, a symlink) is someone
-    else's, never opened for reading in a way that could block, and never removed.
-    """
-    head = read_head(path, _HEAD_BYTES)
-    return head is not None and GENERATED_MARKER.encode() in head
-
-
-def generated_files_on_disk(
-    root: Path, output_dir: str = "docs", *, known: frozenset[str] = frozenset()
-) -> set[str]:
-    """Return the generated files under ``root/output_dir``, relative to ``root``, leaving out
-    (unread) those in ``known``: only strangers need their first lines read."""
-    base = root / output_dir
-    # Through a symlinked docs/ the walk would list, and a build remove, files elsewhere.
-    if base.is_symlink() or not base.is_dir():
-        return set()
-    found: set[str] = set()
-    for folder, _, names in os.walk(base):
-        prefix = Path(folder).relative_to(root).as_posix()
-        for name in names:
-            if not name.endswith((".md", ".json")):
-                continue
-            relative = f"{prefix}/{name}"
-            if relative not in known and is_generated(root / relative):
-                found.add(relative)
-    return found
-
-
-def leftover_temporaries(root: Path, output_dir: str = "docs") -> list[Path]:
-    """Temporary files and kept old versions a killed build left behind (builds name them
-    ``.NAME.*.tmp``); never looked for through a symlinked folder."""
-    base = root / output_dir
-    if base.is_symlink() or not base.is_dir():
-        return []
-    return sorted(
-        Path(folder, name)
-        for folder, _, names in os.walk(base)
-        for name in names
-        if name.startswith(".") and name.endswith(".tmp")
-    )
 
 
 def _inside(root: str, relative: str) -> str:

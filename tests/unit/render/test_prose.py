@@ -6,15 +6,8 @@ import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from eventdocs.render.prose import (
-    MAX_PROSE_CHARS,
-    Code,
-    Emphasis,
-    Link,
-    Text,
-    invisible_characters,
-    parse_prose,
-)
+from eventdocs.render.prose import MAX_PROSE_CHARS, invisible_characters, parse_prose
+from eventdocs.render.prose_nodes import Code, Emphasis, Link, Text
 from eventdocs.render.site_markdown import SITE_MARKDOWN_EXTENSIONS
 
 
