@@ -1,12 +1,126 @@
-"""Faults injected at an exact call: the Nth call to a file-system function fails, or kills."""
+"""Helpers shared by the tests: the project's paths and languages, copies and snapshots of it,
+the CLI in a process of its own, and faults injected at an exact file-system call."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+
+from eventdocs.load.project import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = (
+    "eventdocs.toml",
+    "mkdocs.yml",
+    "schema",
+    "locales",
+    "templates",
+    "docs",
+    "pages",
+    "overrides",
+    "hooks",
+)
+# The project's languages are its locale files: the source language first, then the others.
+_SOURCE = load_config(REPO).source_locale
+LOCALES = (
+    _SOURCE,
+    *sorted(path.stem for path in (REPO / "locales").glob("*.yaml") if path.stem != _SOURCE),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one CLI invocation returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def copy_project(root: Path) -> Path:
+    """Copy this repository's documentation project to ``root`` (created) and return it."""
+    root.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copy2(source, root / part)
+    return root
+
+
+def run_in_process_of_its_own(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m eventdocs ARGS...`` as a child process: a crash, a hang (past
+    ``timeout``) or a memory cap then fails one test instead of the whole session."""
+    return subprocess.run(
+        [sys.executable, "-m", "eventdocs", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def write_yaml(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def snapshot_files(root: Path) -> dict[str, bytes]:
+    """Every file under ``root/docs``, by relative path, for before/after comparisons."""
+    docs = root / "docs"
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file()
+    }
+
+
+def add_second_event(root: Path) -> None:
+    """Drop the fixture event ``contact_tagged`` (schema and strings of every language) into
+    the project at ``root``."""
+    second = FIXTURES / "valid" / "second_event"
+    shutil.copy(second / "schema" / "contact_tagged.yaml", root / "schema")
+    for locale in LOCALES:
+        with (root / "locales" / f"{locale}.yaml").open("a", encoding="utf-8") as handle:
+            handle.write((second / "locales" / f"{locale}.yaml").read_text(encoding="utf-8"))
+
+
+def cache_entries(cache: Path) -> list[Path]:
+    """The parsed-input entries of one project's cache folder."""
+    return sorted((cache / "inputs").glob("*.json"))
+
+
+def set_english(root: Path, key: str, text: str) -> None:
+    """Set ``key`` of the project's English file to ``text`` in place, as a writer would,
+    keeping every other line (and comment) of the file."""
+    path = root / "locales" / "en.yaml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text(
+        "".join(f"{key}: {text}\n" if line.startswith(f"{key}:") else line for line in lines),
+        "utf-8",
+    )
+
 
 # What a build does to the disk: open a file to write it, make a folder, set a file's mode,
 # give a file a second name, rename one over another, remove a file or a folder.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from benchmarks.synthetic import make_synthetic_project
 
-from tests.conftest import REPO, Run, snapshot_files
+from tests.helpers import REPO, Run, set_english, snapshot_files
 
 
 def build_in_subprocess(
@@ -28,15 +28,8 @@ def build_in_subprocess(
 
 
 def edit_every_page(root: Path) -> None:
-    english = root / "locales" / "en.yaml"
-    lines = english.read_text("utf-8").splitlines(keepends=True)
-    english.write_text(
-        "".join(
-            'ui.heading.fields: "Fields"\n' if line.startswith("ui.heading.fields:") else line
-            for line in lines
-        ),
-        "utf-8",
-    )
+    """An English edit every page shows: its fields heading."""
+    set_english(root, "ui.heading.fields", '"Fields"')
 
 
 @pytest.fixture(scope="module")

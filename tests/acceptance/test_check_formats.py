@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, read_yaml, write_yaml
+from tests.helpers import Run, read_yaml, write_yaml
 
 
 def plant_many_stale(root: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, Run, read_yaml, write_yaml
+from tests.helpers import REPO, Run, read_yaml, write_yaml
 
 EVENT = "events.message_status_updated"
 Mutation = Callable[[Path], None]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, Run, run_in_process_of_its_own, snapshot_files
+from tests.helpers import FIXTURES, Run, run_in_process_of_its_own, snapshot_files
 
 PAYLOAD = sorted((FIXTURES / "payloads" / "valid").glob("*.json"))[0]
 

@@ -22,7 +22,7 @@ import pytest
 from eventdocs.load.project import Project, load_config, load_project
 from eventdocs.render.project import Rendering, render_project
 from eventdocs.render.translation_state import State, decide
-from tests.conftest import FIXTURES, REPO, read_yaml
+from tests.helpers import FIXTURES, REPO, read_yaml
 
 FIXTURE = FIXTURES / "golden_project"
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "snapshots"

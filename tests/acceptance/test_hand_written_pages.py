@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from eventdocs.load.inputs import find_inputs, page_output
-from eventdocs.write.files import is_generated
-from tests.conftest import LOCALES, Run
+from eventdocs.write.on_disk import is_generated
+from tests.helpers import LOCALES, Run
 
 
 def test_every_page_is_copied_whole_with_the_generated_note(

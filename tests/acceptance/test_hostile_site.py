@@ -29,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from eventdocs.edit.yaml_text import yaml_string
 from eventdocs.render.prose import parse_prose
-from tests.conftest import FIXTURES, LOCALES, REPO, copy_project
+from tests.helpers import FIXTURES, LOCALES, REPO, copy_project
 
 CORPUS = sorted((FIXTURES / "hostile").glob("*.txt"))
 EXAMPLES = int(os.environ.get("EVENTDOCS_FUZZ_EXAMPLES", "10"))

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from eventdocs.load.cache_dir import project_cache_dir
-from tests.acceptance.test_second_event import add_second_event
-from tests.conftest import Run, snapshot_files
+from tests.helpers import Run, add_second_event, snapshot_files
 
 
 def mtimes(root: Path) -> dict[str, int]:

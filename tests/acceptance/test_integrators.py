@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import FIXTURES, REPO, Run, read_yaml, write_yaml
+from tests.helpers import FIXTURES, REPO, Run, read_yaml, write_yaml
 
 SCHEMAS = REPO / "docs" / "schemas"
 ENGLISH = SCHEMAS / "message_status_updated" / "v1.json"

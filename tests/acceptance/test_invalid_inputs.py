@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, Run, snapshot_files
+from tests.helpers import FIXTURES, Run, snapshot_files
 
 CASES = sorted(path for path in (FIXTURES / "invalid").iterdir() if path.is_dir())
 

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.acceptance._seeds import seed_example
-from tests.conftest import LOCALES, REPO
+from tests.helpers import LOCALES, REPO
 
 SCHEMA_FILE = REPO / "docs/schemas/message_status_updated/v1.json"
 

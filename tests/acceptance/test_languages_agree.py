@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.acceptance._pages import example_block, table_rows
-from tests.conftest import LOCALES, REPO
+from tests.helpers import LOCALES, REPO
 
 OTHERS = [locale for locale in LOCALES if locale != "en"]
 

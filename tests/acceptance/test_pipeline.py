@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventdocs.load.project import load_project
 from eventdocs.render.project import render_event_schema, render_project, used_keys
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def test_one_event_schema_is_the_one_the_build_renders() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, Run
+from tests.helpers import REPO, Run
 
 PUBLISHED = sorted((REPO / "docs").rglob("*.json"))
 MAX_SAFE_INTEGER = 2**53 - 1

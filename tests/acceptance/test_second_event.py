@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import FIXTURES, LOCALES, Run
-
-SECOND = FIXTURES / "valid" / "second_event"
-
-
-def add_second_event(root: Path) -> None:
-    shutil.copy(SECOND / "schema" / "contact_tagged.yaml", root / "schema")
-    for locale in LOCALES:
-        with (root / "locales" / f"{locale}.yaml").open("a", encoding="utf-8") as handle:
-            handle.write((SECOND / "locales" / f"{locale}.yaml").read_text(encoding="utf-8"))
+from tests.helpers import LOCALES, Run, add_second_event
 
 
 def test_second_event_gets_pages_schema_and_index_entries(

@@ -6,7 +6,7 @@ import pytest
 
 from tests.acceptance._pages import example_payload, normalize
 from tests.acceptance._seeds import seed_example, seed_sentences
-from tests.conftest import LOCALES, REPO
+from tests.helpers import LOCALES, REPO
 
 PAGE = "docs/{locale}/events/message_status_updated.md"
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def mkdocs_build(cwd: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:

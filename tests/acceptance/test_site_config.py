@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from eventdocs.render.site_markdown import SITE_MARKDOWN_EXTENSIONS
-from tests.conftest import LOCALES, REPO, Run
+from tests.helpers import LOCALES, REPO, Run
 
 OTHERS = LOCALES[1:]
 # A language the project does not have yet, for `new-locale`.

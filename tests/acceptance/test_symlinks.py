@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.write.on_disk import generated_files_on_disk
-from tests.conftest import REPO, Run
+from tests.helpers import REPO, Run
 
 GENERATED = sorted(generated_files_on_disk(REPO))
 # Every folder generated files go in, and one generated file in each of them.

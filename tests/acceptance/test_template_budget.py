@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.render import _budget
-from tests.conftest import Run, run_in_process_of_its_own
+from tests.helpers import Run, run_in_process_of_its_own
 
 INTRO = "templates/sections/intro.md.j2"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.acceptance.test_translator_workflow import NEW_ENGLISH, UUID_KEY, edit_english
-from tests.conftest import Run
+from tests.acceptance.test_translator_workflow import NEW_ENGLISH, UUID_KEY
+from tests.helpers import Run, set_english
 
 BOM = "\ufeff".encode()
 
@@ -61,7 +61,7 @@ def test_accept_keeps_line_endings_bom_and_permissions(
         data = BOM + data
     french.write_bytes(data)
     os.chmod(french, 0o600)
-    edit_english(project, UUID_KEY, NEW_ENGLISH)
+    set_english(project, UUID_KEY, NEW_ENGLISH)
     assert run_cli("-C", project, "accept", "fr", UUID_KEY).code == 0
     after = french.read_bytes()
     assert after.startswith(BOM) == ("bom" in layout)
@@ -79,7 +79,7 @@ def test_accept_writes_a_line_separator_that_reads_back(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
     """An English text holding U+2028 is recorded escaped, so the file still loads."""
-    edit_english(project, UUID_KEY, '"The unique\\u2028identifier"')
+    set_english(project, UUID_KEY, '"The unique\\u2028identifier"')
     assert run_cli("-C", project, "accept", "fr", UUID_KEY).code == 0
     assert "\\u2028" in (project / "locales" / "fr.yaml").read_text("utf-8")
     result = run_cli("-C", project, "status")
@@ -88,7 +88,7 @@ def test_accept_writes_a_line_separator_that_reads_back(
 
 def test_title_is_escaped_once_in_front_matter(project: Path, run_cli: Callable[..., Run]) -> None:
     """A title with `&` and `<` reaches the front matter escaped once, its markup removed."""
-    edit_english(project, "events.message_status_updated.title", '"Status & <b>updates</b>"')
+    set_english(project, "events.message_status_updated.title", '"Status & <b>updates</b>"')
     assert run_cli("-C", project, "build").code == 0
     page = (project / "docs/en/events/message_status_updated.md").read_text("utf-8")
     assert 'title: "Status &amp; &lt;b&gt;updates&lt;/b&gt;"' in page

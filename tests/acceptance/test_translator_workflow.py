@@ -5,28 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import Run, read_yaml, write_yaml
+from tests.helpers import Run, read_yaml, set_english, write_yaml
 
 EVENT = "events.message_status_updated"
 UUID_KEY = f"{EVENT}.fields.uuid"
 NEW_ENGLISH = "The unique 32-hex-digit identifier of the message"
 
 
-def edit_english(root: Path, key: str, text: str) -> None:
-    path = root / "locales" / "en.yaml"
-    lines = path.read_text("utf-8").splitlines(keepends=True)
-    # Edit in place, as a writer would, keeping every comment of the file.
-    path.write_text(
-        "".join(f"{key}: {text}\n" if line.startswith(f"{key}:") else line for line in lines),
-        "utf-8",
-    )
-
-
 def test_stale_page_builds_with_a_localized_notice(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
     """A stale translation still builds; its page carries the notice in its own language."""
-    edit_english(project, UUID_KEY, NEW_ENGLISH)
+    set_english(project, UUID_KEY, NEW_ENGLISH)
     assert run_cli("-C", project, "build").code == 0
     french = (project / "docs/fr/events/message_status_updated.md").read_text("utf-8")
     assert '!!! warning "Traduction en cours"' in french
@@ -38,7 +28,7 @@ def test_stale_page_builds_with_a_localized_notice(
 
 def test_accept_restamps_and_keeps_comments(project: Path, run_cli: Callable[..., Run]) -> None:
     """`accept fr KEY` updates only that key's `source`, keeping the file's comments."""
-    edit_english(project, UUID_KEY, NEW_ENGLISH)
+    set_english(project, UUID_KEY, NEW_ENGLISH)
     french = project / "locales" / "fr.yaml"
     before = french.read_text("utf-8")
     result = run_cli("-C", project, "accept", "fr", UUID_KEY)
@@ -63,7 +53,7 @@ def test_accept_without_keys_takes_every_stale_key(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
     """`accept it` re-stamps all of Italian's stale keys and nothing else."""
-    edit_english(project, UUID_KEY, NEW_ENGLISH)
+    set_english(project, UUID_KEY, NEW_ENGLISH)
     result = run_cli("-C", project, "accept", "it")
     assert result.out.splitlines()[0] == f"accepted it {UUID_KEY}"
     assert "1 translation(s)" in result.out
@@ -73,7 +63,7 @@ def test_minor_edit_keeps_every_language_current(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
     """A typo fix in English plus `accept --minor KEY` leaves no language stale."""
-    edit_english(project, UUID_KEY, "The unique identifier of the message.")
+    set_english(project, UUID_KEY, "The unique identifier of the message.")
     assert run_cli("-C", project, "accept", "--minor", UUID_KEY).code == 0
     run_cli("-C", project, "build")
     assert run_cli("-C", project, "check").code == 0
@@ -87,7 +77,7 @@ def test_minor_edit_refuses_when_languages_disagree(
     data = read_yaml(italian)
     data[UUID_KEY]["source"] = "An older English text"
     write_yaml(italian, data)
-    edit_english(project, UUID_KEY, "The unique identifier of the message.")
+    set_english(project, UUID_KEY, "The unique identifier of the message.")
     result = run_cli("-C", project, "accept", "--minor", UUID_KEY)
     assert result.code == 2
     assert "different English texts" in result.err
@@ -142,7 +132,7 @@ def test_new_locale_never_writes_a_file_over_the_size_limit(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
     """A scaffold that escaping makes larger than `load` accepts is one error line, unwritten."""
-    edit_english(project, UUID_KEY, HUGE_ENGLISH)
+    set_english(project, UUID_KEY, HUGE_ENGLISH)
     result = run_cli("-C", project, "new-locale", "de")
     assert result.code == 1
     assert len(result.err.splitlines()) == 1 and "over the limit of 8388608 bytes" in result.err
@@ -154,7 +144,7 @@ def test_accept_never_writes_a_file_over_the_size_limit(
 ) -> None:
     """Re-stamping an English that escaping makes too large is one error line; the locale file
     stays as it was."""
-    edit_english(project, UUID_KEY, HUGE_ENGLISH)
+    set_english(project, UUID_KEY, HUGE_ENGLISH)
     french = (project / "locales" / "fr.yaml").read_bytes()
     result = run_cli("-C", project, "accept", "fr", UUID_KEY)
     assert result.code == 1
@@ -164,7 +154,7 @@ def test_accept_never_writes_a_file_over_the_size_limit(
 
 def test_status_counts_stale_and_translated(project: Path, run_cli: Callable[..., Run]) -> None:
     """`status --json` counts one stale key per language after one English edit."""
-    edit_english(project, UUID_KEY, NEW_ENGLISH)
+    set_english(project, UUID_KEY, NEW_ENGLISH)
     rows = {
         row["locale"]: row for row in run_cli("-C", project, "status", "--json").json()["locales"]
     }

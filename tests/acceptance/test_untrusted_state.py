@@ -17,7 +17,7 @@ import pytest
 
 from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
 from eventdocs.write.manifest import MANIFEST
-from tests.conftest import Run, snapshot_files
+from tests.helpers import Run, cache_entries, snapshot_files
 
 
 class _Touch:
@@ -44,10 +44,6 @@ def eventdocs(
     )
 
 
-def entries(project: Path) -> list[Path]:
-    return sorted((project_cache_dir(project) / "inputs").glob("*.json"))
-
-
 def test_planted_pickle_in_an_in_project_cache_never_runs(
     project: Path, run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -57,8 +53,8 @@ def test_planted_pickle_in_an_in_project_cache_never_runs(
     assert run_cli("-C", project, "build").code == 0
     marker = tmp_path / "pwned"
     planted = pickle.dumps(_Touch(marker))
-    assert entries(project)
-    for path in entries(project):
+    assert cache_entries(project_cache_dir(project))
+    for path in cache_entries(project_cache_dir(project)):
         path.write_bytes(planted)
     result = run_cli("-C", project, "check")
     assert result.code == 0, result.out + result.err
@@ -73,7 +69,7 @@ def test_forged_entries_are_ignored(
     again: the text planted in them shows nowhere."""
     assert run_cli("-C", project, "build").code == 0
     before = snapshot_files(project)
-    for path in entries(project):
+    for path in cache_entries(project_cache_dir(project)):
         entry = orjson.loads(path.read_bytes())
         value = entry["value"]
         if isinstance(value, dict) and "texts" in value:

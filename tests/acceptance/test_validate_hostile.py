@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, Run
+from tests.helpers import FIXTURES, REPO, Run
 
 VALID = FIXTURES / "payloads" / "valid" / "status_read.json"
 EVENT = '{"event": "message_status_updated",\n"payload": '

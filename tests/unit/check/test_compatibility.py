@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventdocs.check.compatibility import breaking_changes
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 BASE: dict[str, Any] = json.loads(
     (REPO / "docs/schemas/message_status_updated/v1.json").read_text("utf-8")

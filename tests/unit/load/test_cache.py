@@ -18,7 +18,7 @@ from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.locale import locale_from_plain, locale_to_plain
 from eventdocs.load.project import config_from_plain, config_to_plain, load_project
 from eventdocs.load.schema import schema_from_plain, schema_to_plain
-from tests.conftest import REPO
+from tests.helpers import REPO, cache_entries
 
 
 @pytest.fixture
@@ -42,16 +42,12 @@ def parse_once(cache: Path, key: str, value: str, calls: list[str]) -> str:
     return cached_parse(cache, key, "content", parse, encode=lambda text: text, decode=decode)
 
 
-def entries(cache: Path) -> list[Path]:
-    return sorted((cache / "inputs").glob("*.json"))
-
-
 def test_reloaded_project_equals_a_freshly_parsed_one(isolated_cache: Path) -> None:
     """Every cached shape comes back from its JSON entry equal to a fresh parse."""
     fresh = load_project(REPO, use_cache=False)
     load_project(REPO)
     warm = load_project(REPO)
-    assert entries(project_cache_dir(REPO))
+    assert cache_entries(project_cache_dir(REPO))
     assert (warm.config, warm.events, warm.locales) == (fresh.config, fresh.events, fresh.locales)
     assert [locale.digests for locale in warm.locales] == [
         locale.digests for locale in fresh.locales
@@ -73,7 +69,7 @@ def test_unusable_entry_is_a_miss(cache: Path, planted: bytes) -> None:
     """An entry that does not parse, or is from other code, is parsed again, never raised."""
     calls: list[str] = []
     assert parse_once(cache, "k", "value", calls) == "value"
-    for path in entries(cache):
+    for path in cache_entries(cache):
         path.write_bytes(planted)
     assert parse_once(cache, "k", "value", calls) == "value"
     assert calls == ["k", "k"]
@@ -83,7 +79,7 @@ def test_entry_for_other_content_or_key_is_a_miss(cache: Path) -> None:
     """An entry recording another source digest, or another key, is not trusted."""
     calls: list[str] = []
     parse_once(cache, "k", "value", calls)
-    (path,) = entries(cache)
+    (path,) = cache_entries(cache)
     for forged in ({"source": "other content"}, {"key": "other key"}):
         entry = {"format": format_tag(), "key": "k", "source": "content", "value": "PLANTED"}
         path.write_bytes(orjson.dumps({**entry, **forged}))
@@ -95,7 +91,7 @@ def test_entry_through_a_symlink_or_fifo_is_a_miss(cache: Path) -> None:
     """An entry replaced by a FIFO or a symlink to /dev/zero is a miss, at once."""
     calls: list[str] = []
     parse_once(cache, "k", "value", calls)
-    (path,) = entries(cache)
+    (path,) = cache_entries(cache)
     path.unlink()
     os.mkfifo(path)
     assert parse_once(cache, "k", "value", calls) == "value"
@@ -145,7 +141,7 @@ def test_value_json_cannot_hold_is_not_cached(cache: Path) -> None:
     value = [math.nan]
     result = cached_parse(cache, "k", "c", lambda: value, encode=_as_is, decode=_as_is)
     assert result is value
-    assert entries(cache) == []
+    assert cache_entries(cache) == []
 
 
 def test_unwritable_cache_still_parses(tmp_path: Path) -> None:
@@ -161,7 +157,7 @@ def test_hit_refreshes_an_old_entry(cache: Path) -> None:
     """A hit on an entry not used for hours makes it recent again, for eviction."""
     calls: list[str] = []
     parse_once(cache, "k", "value", calls)
-    (path,) = entries(cache)
+    (path,) = cache_entries(cache)
     old = time.time() - 86_400
     os.utime(path, (old, old))
     parse_once(cache, "k", "value", calls)
@@ -176,7 +172,7 @@ def test_least_recently_used_entries_go_past_the_cap(
     calls: list[str] = []
     for number in range(6):
         parse_once(cache, f"k{number}", "x" * 1000, calls)
-    by_key = {orjson.loads(path.read_bytes())["key"]: path for path in entries(cache)}
+    by_key = {orjson.loads(path.read_bytes())["key"]: path for path in cache_entries(cache)}
     for age, key in enumerate(sorted(by_key, reverse=True)):
         stamp = time.time() - 100 * (age + 1)
         os.utime(by_key[key], (stamp, stamp))
@@ -184,7 +180,7 @@ def test_least_recently_used_entries_go_past_the_cap(
     monkeypatch.setattr(cache_dir, "MAX_CACHE_BYTES", size * 4)
     monkeypatch.setattr(cache_dir, "_sizes", {})
     parse_once(cache, "k6", "x" * 1000, calls)
-    kept = {orjson.loads(path.read_bytes())["key"] for path in entries(cache)}
+    kept = {orjson.loads(path.read_bytes())["key"] for path in cache_entries(cache)}
     assert kept == {"k4", "k5", "k6"}
 
 

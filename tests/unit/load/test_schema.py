@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from eventdocs.load._models import validate_data
 from eventdocs.load.schema import EventSchema, load_event_schema
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 EXAMPLE = [{"event": "thing_done", "payload": {}}]
 
