@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from eventdocs.load.project import load_config
+from eventdocs.load.config import load_config
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs.load.project import Project, load_config, load_project
+from eventdocs.load.config import load_config
+from eventdocs.load.project import Project, load_project
 from eventdocs.render.project import Rendering, render_project
 from eventdocs.render.translation_state import State, decide
 from tests.helpers import FIXTURES, REPO, read_yaml

@@ -15,8 +15,9 @@ import pytest
 from eventdocs.load import cache_dir
 from eventdocs.load.cache import cached_parse, format_tag
 from eventdocs.load.cache_dir import project_cache_dir
+from eventdocs.load.config import config_from_plain, config_to_plain
 from eventdocs.load.locale import locale_from_plain, locale_to_plain
-from eventdocs.load.project import config_from_plain, config_to_plain, load_project
+from eventdocs.load.project import load_project
 from eventdocs.load.schema import schema_from_plain, schema_to_plain
 from tests.helpers import REPO, cache_entries
 

@@ -9,7 +9,7 @@ import pytest
 from eventdocs.errors import LoadError
 from eventdocs.load._toml import table_lines
 from eventdocs.load._toml_guards import check_toml_depth
-from eventdocs.load.project import load_config
+from eventdocs.load.config import load_config
 
 CONFIG = """\
 # settings

@@ -1,0 +1,113 @@
+"""The settings of a project, ``eventdocs.toml``: its own model, each setting keeping its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
+
+from eventdocs.base.confined import refuse_outside
+from eventdocs.errors import LoadError
+from eventdocs.load import plain
+from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
+from eventdocs.load._toml import TomlTable, load_toml_table
+from eventdocs.load.cache import cached_parse, content_digest, digest
+from eventdocs.load.inputs import CONFIG_FILE
+from eventdocs.load.locale import LOCALE_CODE, validate_locale_code
+from eventdocs.load.yaml_files import decode_text, read_bytes
+
+# A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
+# that could end a quoted string or an HTML attribute (quotes, spaces, `<`, backslashes).
+_BASE_URL = (
+    r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"/(?:(?:[A-Za-z0-9._~+-]|%[0-9A-Fa-f]{2})+/)*$"
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectConfig:
+    """Settings from ``eventdocs.toml``; every one has a sensible default."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+
+    source_locale: Annotated[str, Constrained(pattern=LOCALE_CODE.pattern)] = "en"
+    schema_base_url: Annotated[str, Constrained(pattern=_BASE_URL)] = (
+        "https://docs.example.com/schemas/"
+    )
+    # Words a translation may leave as in English ("Info", "JSON"): identical is not untranslated.
+    identical_allowed: tuple[str, ...] = ()
+    # The line of each setting in eventdocs.toml, for findings. Set on load, never by the file.
+    lines: Mapping[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def with_lines(self, lines: Mapping[str, int]) -> ProjectConfig:
+        """This config with the lines its settings were written on."""
+        object.__setattr__(self, "lines", dict(lines))  # a frozen field no file may set
+        return self
+
+
+def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
+    """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return ProjectConfig()
+    refuse_outside(root, path, what="config file")
+    raw = read_bytes(path, what="config file")
+
+    def parse() -> ProjectConfig:
+        table = load_toml_table(path, decode_text(raw, path), "eventdocs")
+        _check_settings(table)
+        return validate_document(ProjectConfig, table).with_lines(table.lines)
+
+    content = content_digest(raw)
+    return cached_parse(
+        cache,
+        digest("config", str(path), content),
+        content,
+        parse,
+        encode=config_to_plain,
+        decode=config_from_plain,
+    )
+
+
+def config_to_plain(config: ProjectConfig) -> object:
+    """``config`` as plain JSON data, for the parse cache."""
+    return [
+        config.source_locale,
+        config.schema_base_url,
+        list(config.identical_allowed),
+        dict(config.lines),
+    ]
+
+
+def config_from_plain(data: object) -> ProjectConfig:
+    """The ``ProjectConfig`` that ``config_to_plain`` wrote; raise ``TypeError``/``ValueError``
+    on anything else."""
+    source_locale, schema_base_url, identical_allowed, lines = plain.record(data, 4)
+    return ProjectConfig(
+        source_locale=plain.text(source_locale),
+        schema_base_url=plain.text(schema_base_url),
+        identical_allowed=tuple(plain.column(identical_allowed, str)),
+    ).with_lines(
+        {plain.text(name): plain.integer(line) for name, line in plain.mapping(lines).items()}
+    )
+
+
+def _check_settings(table: TomlTable) -> None:
+    """Say plainly what is wrong with the settings whose patterns the validator would quote."""
+    settings = table.data if isinstance(table.data, dict) else {}
+    url, code = settings.get("schema_base_url"), settings.get("source_locale")
+    if isinstance(url, str) and not re.fullmatch(_BASE_URL, url):
+        raise LoadError(
+            "schema_base_url: must be a plain absolute http(s) URL ending with '/' "
+            "(no spaces, quotes, '<', '>' or backslashes)",
+            path=table.path,
+            line=table.line_of(("schema_base_url",)),
+        )
+    if isinstance(code, str):
+        try:
+            validate_locale_code(code)
+        except LoadError as error:
+            line = table.line_of(("source_locale",))
+            raise LoadError(f"source_locale: {error.message}", path=table.path, line=line) from None
