@@ -220,9 +220,24 @@ def test_planted_drift_is_caught(name: str, project: Path, run_cli: Callable[...
     mutate, code, path, key = CASES[name]
     mutate(project)
     result = run_cli("-C", project, "check", "--format", "json")
-    found = {(f["code"], f["path"], f["key"] or "") for f in result.json()["findings"]}
+    findings = result.json()["findings"]
+    found = {(f["code"], f["path"], f["key"] or "") for f in findings}
     assert (code, path, key) in found
     assert result.code == 1
+    # A finding on a key written in a locale file points at the line of that key.
+    located = 0
+    for finding in findings:
+        if finding["path"].startswith("locales/") and finding["key"]:
+            lines = (project / finding["path"]).read_text("utf-8").splitlines()
+            written = [
+                number
+                for number, line in enumerate(lines, 1)
+                if line.startswith(f"{finding['key']}:")
+            ]
+            assert finding["line"] == (written[0] if written else None), finding
+            located += bool(written)
+    expected_written = path.startswith("locales/") and key and code != "missing"
+    assert located or not expected_written, "no finding was located at its key's line"
 
 
 def test_warnings_alone_do_not_fail(project: Path, run_cli: Callable[..., Run]) -> None:
