@@ -9,7 +9,7 @@ from typing import Any
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load import plain
 from eventdocs.load.cache import cached_parse, digest
-from eventdocs.load.schema import EventSchema, Field
+from eventdocs.load.schema_model import EventSchema, Field
 from eventdocs.render.markdown_text import json_text
 from eventdocs.validate.payload import payload_errors
 

@@ -2,6 +2,7 @@
 
 - ``eventdocs.toml``: the settings (optional).
 - ``schema/*.yaml``: one file per event.
+- ``schema/types/*.yaml``: one file per shared object type (optional).
 - ``locales/*.yaml``: one file per language.
 - ``templates/``: every file beneath it.
 - ``pages/<lang>/**/*.md``: the hand-written pages, copied by ``build`` to ``docs/<lang>/``.
@@ -25,6 +26,7 @@ PAGES_DIR = "pages"
 PAGE_SUFFIX = ".md"
 MAX_EVENTS = 5_000
 MAX_LOCALES = 200
+MAX_TYPES = 5_000
 MAX_PAGES = 10_000
 
 
@@ -34,6 +36,7 @@ class Inputs:
 
     root: Path
     schema_files: tuple[Path, ...]
+    type_files: tuple[Path, ...]
     locale_files: tuple[Path, ...]
     templates: tuple[Path, ...]
     pages: tuple[Path, ...]
@@ -49,6 +52,7 @@ def find_inputs(root: Path) -> Inputs:
     return Inputs(
         root=root,
         schema_files=tuple(schema_files(root)),
+        type_files=tuple(type_files(root)),
         locale_files=tuple(_yaml_files(root, root / "locales", "locale", MAX_LOCALES)),
         templates=tuple(_template_files(root, root / "templates")),
         pages=tuple(_page_files(root, root / PAGES_DIR)),
@@ -58,6 +62,19 @@ def find_inputs(root: Path) -> Inputs:
 def schema_files(root: Path) -> list[Path]:
     """The event schema files, none of them read."""
     return _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)
+
+
+def type_files(root: Path) -> list[Path]:
+    """The shared type files; a project without ``schema/types/`` has none."""
+    folder = root / "schema" / "types"
+    if not folder.is_dir():
+        return []
+    files = sorted(folder.glob("*.yaml"), key=lambda path: path.name)
+    if len(files) > MAX_TYPES:
+        raise ConfigError(f"{len(files)} type files, over the limit of {MAX_TYPES}", path=folder)
+    for path in files:
+        refuse_outside(root, path, what="type schema file")
+    return files
 
 
 def page_output(root: Path, page: Path) -> str:

@@ -127,9 +127,14 @@ def validate_locale_code(code: str, *, path: Path | None = None, registry: bool 
 
 
 def key_group(key: str) -> str:
-    """The group a key belongs to: its event for ``events.<event>.*``, else its first part."""
+    """The group a key belongs to: its event for ``events.<event>.*``, its type
+    (``types.<Type>``) for ``types.<Type>.*``, else its first part."""
     first, _, rest = key.partition(".")
-    return rest.partition(".")[0] if first == "events" else first
+    if first == "events":
+        return rest.partition(".")[0]
+    if first == "types":
+        return f"types.{rest.partition('.')[0]}"
+    return first
 
 
 def group_digests(entries: Entries) -> dict[str, str]:

@@ -24,7 +24,9 @@ from eventdocs.load.locale import (
     load_locale,
     share_source_texts,
 )
-from eventdocs.load.schema import EventSchema, load_event_schema
+from eventdocs.load.references import check_references
+from eventdocs.load.schema import load_event_schema, load_type_schema
+from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.load.yaml_files import MAX_FILE_BYTES, decode_text, read_bytes
 
 
@@ -47,6 +49,9 @@ class Project:
     events: tuple[EventSchema, ...]
     event_paths: dict[str, Path]
     locales: tuple[Locale, ...]
+    # The shared object types, by name, and their files.
+    types: dict[str, TypeSchema] = field(default_factory=dict)
+    type_paths: dict[str, Path] = field(default_factory=dict)
     # Hand-written pages (pages/<lang>/), copied into docs/ as they are.
     pages: tuple[Page, ...] = ()
     # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
@@ -170,6 +175,13 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     settings = settings_digest(inputs)
     loaded = [load_event_schema(path, cache=cache) for path in inputs.schema_files]
     events = tuple(event for event, _ in loaded)
+    loaded_types = [load_type_schema(path, cache=cache) for path in inputs.type_files]
+    types = {schema.name: schema for schema, _ in loaded_types}
+    check_references(
+        types,
+        [(event, path) for event, path in zip(events, inputs.schema_files, strict=True)],
+        [(schema, path) for (schema, _), path in zip(loaded_types, inputs.type_files, strict=True)],
+    )
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     if source_path not in inputs.locale_files:
         raise _no_source_locale(root, config, source_path)
@@ -189,6 +201,10 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             path.relative_to(root).as_posix(): content
             for path, (_, content) in zip(inputs.schema_files, loaded, strict=True)
         },
+        **{
+            path.relative_to(root).as_posix(): content
+            for path, (_, content) in zip(inputs.type_files, loaded_types, strict=True)
+        },
         **{locale.path.relative_to(root).as_posix(): locale.content_digest for locale in locales},
         **{page.source: page.content_digest for page in pages},
     }
@@ -200,6 +216,11 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             event.event: path for event, path in zip(events, inputs.schema_files, strict=True)
         },
         locales=locales,
+        types=types,
+        type_paths={
+            schema.name: path
+            for (schema, _), path in zip(loaded_types, inputs.type_files, strict=True)
+        },
         pages=pages,
         published_files={event.event: _published_files(root, event) for event in events},
         settings_digest=settings,

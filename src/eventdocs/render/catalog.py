@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from eventdocs.load.locale import Locale
-from eventdocs.load.schema import EventSchema
+from eventdocs.load.schema_model import EventSchema
 from eventdocs.render.jsonschema import schema_id
 
 CATALOG_PATH = "docs/schemas/catalog.json"

@@ -14,8 +14,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from eventdocs.base.confined import refuse_outside
-from eventdocs.load.schema import Field
 from eventdocs.render._budget import checked_binop
+from eventdocs.render.fields import Row
 from eventdocs.render.markdown_text import (
     Markdown,
     escape_inline,
@@ -31,14 +31,11 @@ def _finalize(value: Any) -> Any:
     return value if isinstance(value, Markdown) else escape_inline(str(value))
 
 
-def type_label(field: Field) -> Markdown:
-    """Return the JSON type of ``field`` as inline code: ``string (uri) | null``, ``string[]``."""
-    label = f"{field.items}[]" if field.type == "array" else field.type
-    if field.format:
-        label += f" ({field.format})"
-    if field.nullable:
-        label += " | null"
-    return inline_code(label)
+def type_cell(row: Row, types_base: str) -> Markdown:
+    """The type column of a fields table: the JSON type as inline code, a shared type as a
+    link to its page (``types_base`` + ``<Type>.md``)."""
+    code = inline_code(row.label)
+    return Markdown(f"[{code}]({types_base}{row.ref}.md)") if row.ref else code
 
 
 def with_identifier(title: str, identifier: str) -> Markdown:
@@ -150,7 +147,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
         front_matter_value=front_matter_value,
         json_block=json_block,
         raw_url=raw_url,
-        type_label=type_label,
+        type_cell=type_cell,
         identifier_with=identifier_with,
         with_identifier=with_identifier,
     )

@@ -1,15 +1,18 @@
 """JSON Schema (Draft 2020-12) for one event, with descriptions in one language.
 
 Standard keywords only, so validators accept it with their default settings. Objects stay open
-(a field added later never breaks an integrator); the status set is closed.
+(a field added later never breaks an integrator) unless a type says otherwise; enums are
+closed. Titles are identifiers (``MessageStatusUpdated``, ``Contact``), the same in every
+language, so code generators name classes alike; only descriptions change between variants.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from eventdocs.load.schema import EventSchema, Field
+from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
+from eventdocs.render.fields import types_used
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -36,31 +39,51 @@ def schema_id(
     return f"{base_url}{event.event}/{schema_file_name(event, locale_code, version=version)}"
 
 
+def pascal_case(*names: str) -> str:
+    """``message_status_updated`` → ``MessageStatusUpdated``; names already in PascalCase
+    (``Contact``) keep theirs: titles are identifiers, the same in every language."""
+    return "".join(
+        part[:1].upper() + part[1:] for name in names for part in name.split("_") if part
+    )
+
+
 def build_event_json_schema(
     event: EventSchema,
     translate: Translate,
     *,
+    types: Mapping[str, TypeSchema],
     schema_id: str,
     comment: str,
 ) -> dict[str, Any]:
-    """Return the JSON Schema of the webhook request body of ``event``."""
+    """Return the JSON Schema of the webhook request body of ``event``: self-contained, every
+    shared type it uses in ``$defs``."""
     key = f"events.{event.event}"
-    statuses = {
-        status.value: {
+    statuses = [
+        {
             "const": status.value,
-            "title": translate(f"{key}.statuses.{status.value}.title"),
             "description": translate(f"{key}.statuses.{status.value}.description"),
             **({"deprecated": True} if status.deprecated else {}),
         }
         for status in event.statuses
-    }
-    payload = _object_schema(event.payload, f"{key}.fields.", translate, statuses)
+    ]
+    builder = _Builder(translate, statuses)
+    title = pascal_case(event.event)
+    if event.payload_type:
+        payload = {"$ref": f"#/$defs/{event.payload_type}"}
+    else:
+        payload = builder.object(
+            event.payload,
+            fields_key=f"{key}.fields.",
+            values_key=f"{key}.values.",
+            title=f"{title}Payload",
+            open_=True,
+        )
     payload["description"] = translate("ui.envelope.payload")
-    return {
+    document: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": schema_id,
         "$comment": comment,
-        "title": translate(f"{key}.title"),
+        "title": title,
         "description": translate(f"{key}.summary"),
         "type": "object",
         "required": ["event", "payload"],
@@ -70,47 +93,112 @@ def build_event_json_schema(
         },
         "examples": list(event.examples),
     }
+    used = types_used(event.references(), types)
+    if used:
+        document["$defs"] = {name: builder.shared(types[name]) for name in used}
+    return document
 
 
-def _object_schema(
-    fields: tuple[Field, ...],
-    prefix: str,
-    translate: Translate,
-    statuses: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object"}
-    required = [field.name for field in fields if field.required]
-    if required:
-        schema["required"] = required
-    if fields:
-        schema["properties"] = {
-            field.name: _field_schema(field, f"{prefix}{field.name}", translate, statuses)
-            for field in fields
-        }
-    return schema
+class _Builder:
+    """Turns shapes into JSON Schema, descriptions looked up through ``translate``."""
+
+    def __init__(self, translate: Translate, statuses: list[dict[str, Any]]) -> None:
+        self.translate = translate
+        self.statuses = statuses
+
+    def shared(self, schema: TypeSchema) -> dict[str, Any]:
+        key = f"types.{schema.name}"
+        document = self.object(
+            schema.fields,
+            fields_key=f"{key}.fields.",
+            values_key=f"{key}.values.",
+            title=schema.name,
+            open_=schema.open,
+        )
+        return {"description": self.translate(f"{key}.summary"), **document}
+
+    def object(
+        self,
+        fields: tuple[Field, ...],
+        *,
+        fields_key: str,
+        values_key: str,
+        title: str,
+        open_: bool,
+    ) -> dict[str, Any]:
+        schema: dict[str, Any] = {"title": title, "type": "object"}
+        required = [field.name for field in fields if field.required]
+        if required:
+            schema["required"] = required
+        if fields:
+            schema["properties"] = {
+                field.name: self.field(
+                    field,
+                    f"{fields_key}{field.name}",
+                    f"{values_key}{field.name}",
+                    f"{title}{pascal_case(field.name)}",
+                )
+                for field in fields
+            }
+        if not open_:
+            schema["additionalProperties"] = False
+        return schema
+
+    def field(self, field: Field, key: str, values_key: str, title: str) -> dict[str, Any]:
+        schema: dict[str, Any] = {"description": self.translate(key)}
+        if field.deprecated:
+            schema["deprecated"] = True
+        shape = self.shape(field, key, values_key, title)
+        if field.values == "statuses":
+            shape["oneOf"] = self.statuses
+        if field.nullable:
+            shape = _nullable(shape)
+        return {**schema, **shape}
+
+    def shape(self, shape: Shape, key: str, values_key: str, title: str) -> dict[str, Any]:
+        if shape.ref:
+            return {"$ref": f"#/$defs/{shape.ref}"}
+        if shape.kind == "object" and (shape.fields or not shape.open):
+            return self.object(
+                shape.fields,
+                fields_key=f"{key}.",
+                values_key=f"{values_key}.",
+                title=title,
+                open_=shape.open,
+            )
+        schema: dict[str, Any] = {"type": shape.kind}
+        item = shape.item
+        if item is not None:
+            schema["items"] = self.shape(item, key, values_key, f"{title}Item")
+        for name, keyword in _KEYWORDS:
+            value = getattr(shape, name)
+            if value is not None:
+                schema[keyword] = value
+        if shape.enum:
+            schema["oneOf"] = [
+                {
+                    "const": value.value,
+                    "description": self.translate(f"{values_key}.{value.value}"),
+                    **({"deprecated": True} if value.deprecated else {}),
+                }
+                for value in shape.enum
+            ]
+        return schema
 
 
-def _field_schema(
-    field: Field,
-    key: str,
-    translate: Translate,
-    statuses: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
-    schema: dict[str, Any] = {"description": translate(key)}
-    if field.deprecated:
-        schema["deprecated"] = True
-    if field.type == "object":
-        schema.update(_object_schema(field.fields, f"{key}.", translate, statuses))
-    else:
-        schema["type"] = field.type
-    if field.nullable:
-        schema["type"] = [schema["type"], "null"]
-    if field.items:
-        schema["items"] = {"type": field.items}
-    if field.format:
-        schema["format"] = field.format
-    if field.pattern:
-        schema["pattern"] = field.pattern
-    if field.values == "statuses":
-        schema["oneOf"] = list(statuses.values())
-    return schema
+_KEYWORDS = (
+    ("format", "format"),
+    ("pattern", "pattern"),
+    ("const", "const"),
+    ("minimum", "minimum"),
+    ("maximum", "maximum"),
+    ("min_length", "minLength"),
+    ("max_length", "maxLength"),
+)
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` that also accepts ``null``."""
+    if "$ref" in schema or "oneOf" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    return {**schema, "type": [schema["type"], "null"]}

@@ -11,15 +11,18 @@ import jinja2
 
 from eventdocs.errors import EventdocsError, RenderError
 from eventdocs.load.locale import Locale
-from eventdocs.load.schema import EventSchema
+from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render._budget import bounded_output, render_deadline
 from eventdocs.render._template_errors import template_failure
+from eventdocs.render.fields import Row
 from eventdocs.render.jsonschema import schema_path
 from eventdocs.render.markdown_text import Markdown
 from eventdocs.render.translator import Fallbacks, Translations
 
 EVENT_TEMPLATE = "event_page.md.j2"
 INDEX_TEMPLATE = "events_index.md.j2"
+TYPE_TEMPLATE = "type_page.md.j2"
+TYPES_INDEX_TEMPLATE = "types_index.md.j2"
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,30 @@ def events_index_path(locale: Locale) -> str:
     return f"docs/{locale.code}/events/index.md"
 
 
+def type_page_path(locale: Locale, schema: TypeSchema) -> str:
+    return f"docs/{locale.code}/types/{schema.name}.md"
+
+
+def types_index_path(locale: Locale) -> str:
+    return f"docs/{locale.code}/types/index.md"
+
+
+def categorized(events: tuple[EventSchema, ...]) -> list[tuple[str, list[EventSchema]]]:
+    """Events by category, categories in order of their first event; events without one last,
+    under the empty category."""
+    groups: dict[str, list[EventSchema]] = {}
+    for event in events:
+        groups.setdefault(event.category or "", []).append(event)
+    other = groups.pop("", None)
+    return [*groups.items(), *([("", other)] if other else [])]
+
+
 def render_event_page(
     environment: jinja2.Environment,
     event: EventSchema,
     translations: Translations,
     *,
+    rows: list[Row],
     schema_url: str,
     generated_from: str,
 ) -> RenderedPage:
@@ -62,6 +84,8 @@ def render_event_page(
         translations,
         event=event,
         key=f"events.{event.event}",
+        rows=rows,
+        types_base="../types/",
         schema=schema_links,
         generated_from=Markdown(generated_from),
     )
@@ -73,17 +97,62 @@ def render_events_index(
     events: tuple[EventSchema, ...],
     translations: Translations,
     *,
+    has_types: bool = False,
     generated_from: str,
 ) -> RenderedPage:
-    """Render the page listing every event with its one-line summary."""
+    """Render the page listing every event, by category, with its one-line summary."""
     text, fallbacks = _render(
         environment,
         INDEX_TEMPLATE,
         translations,
         events=events,
+        categories=categorized(events),
+        has_types=has_types,
         generated_from=Markdown(generated_from),
     )
     return RenderedPage(events_index_path(translations.target), text, fallbacks)
+
+
+def render_type_page(
+    environment: jinja2.Environment,
+    schema: TypeSchema,
+    translations: Translations,
+    *,
+    rows: list[Row],
+    used_by: list[str],
+    generated_from: str,
+) -> RenderedPage:
+    """Render the page of the shared type ``schema`` in the language of ``translations``."""
+    text, fallbacks = _render(
+        environment,
+        TYPE_TEMPLATE,
+        translations,
+        schema=schema,
+        key=f"types.{schema.name}",
+        rows=rows,
+        used_by=used_by,
+        types_base="",
+        generated_from=Markdown(generated_from),
+    )
+    return RenderedPage(type_page_path(translations.target, schema), text, fallbacks)
+
+
+def render_types_index(
+    environment: jinja2.Environment,
+    types: tuple[TypeSchema, ...],
+    translations: Translations,
+    *,
+    generated_from: str,
+) -> RenderedPage:
+    """Render the page listing every shared type with its one-line summary."""
+    text, fallbacks = _render(
+        environment,
+        TYPES_INDEX_TEMPLATE,
+        translations,
+        types=types,
+        generated_from=Markdown(generated_from),
+    )
+    return RenderedPage(types_index_path(translations.target), text, fallbacks)
 
 
 def _render(

@@ -10,9 +10,10 @@ from eventdocs.errors import RenderError
 from eventdocs.load.cache import digest
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
-from eventdocs.load.schema import EventSchema
+from eventdocs.load.schema_model import EventSchema
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
+from eventdocs.render.fields import event_rows, type_rows, types_used
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import build_event_json_schema, schema_id, schema_path
 from eventdocs.render.markdown_text import json_text
@@ -21,6 +22,10 @@ from eventdocs.render.pages import (
     events_index_path,
     render_event_page,
     render_events_index,
+    render_type_page,
+    render_types_index,
+    type_page_path,
+    types_index_path,
 )
 from eventdocs.render.translator import Fallbacks, LookupTracker, Translations
 
@@ -91,6 +96,24 @@ class _Renderer:
         self.event_digests = {
             event: project.file_digests[path] for event, path in self.event_files.items()
         }
+        self.type_files = {
+            name: project.relative(path) for name, path in project.type_paths.items()
+        }
+        self.type_digests = {
+            name: project.file_digests[path] for name, path in self.type_files.items()
+        }
+        # Which key describes a row depends on the source language alone: worked out once.
+        has_text = project.source.entries.rows.__contains__
+        self.event_rows = {
+            event.event: event_rows(event, project.types, has_text) for event in project.events
+        }
+        self.event_types = {
+            event.event: types_used(event.references(), project.types) for event in project.events
+        }
+        self.used_by: dict[str, list[str]] = {name: [] for name in project.types}
+        for event in project.events:
+            for name in self.event_types[event.event]:
+                self.used_by[name].append(event.event)
 
     def wanted(self, path: str, *parts: str) -> bool:
         """Record the output's fingerprint; tell whether it must be rendered."""
@@ -99,20 +122,26 @@ class _Renderer:
         return not self.reuse(path, fingerprint)
 
     def event_parts(self, event: EventSchema, locale: Locale) -> tuple[str, ...]:
-        # A page shows the event's own strings and the `ui.*` ones, in both languages.
+        # A page shows the event's own strings, those of the types it uses and the `ui.*`
+        # ones, in both languages.
+        used = self.event_types[event.event]
+        return self.parts((event.event,), used, locale, self.event_digests[event.event])
+
+    def parts(
+        self, groups: tuple[str, ...], types: list[str], locale: Locale, *files: str
+    ) -> tuple[str, ...]:
         source = self.project.source
+        names = ("ui", *groups, *(f"types.{name}" for name in types))
         return (
-            self.event_digests[event.event],
-            *(
-                language.digests.get(group, "")
-                for language in (source, locale)
-                for group in ("ui", event.event)
-            ),
+            *files,
+            *(self.type_digests[name] for name in types),
+            *(language.digests.get(group, "") for language in (source, locale) for group in names),
         )
 
     def everything(self, locale: Locale) -> tuple[str, ...]:
         return (
             *self.event_digests.values(),
+            *self.type_digests.values(),
             *self.project.source.digests.values(),
             *locale.digests.values(),
         )
@@ -142,6 +171,7 @@ class _Renderer:
                 self.environment,
                 event,
                 translations,
+                rows=self.event_rows[event.event],
                 schema_url=schema_id(base_url, event, None),
                 generated_from=generated_note(self.event_files[event.event], locale_file),
             )
@@ -152,7 +182,39 @@ class _Renderer:
                 self.environment,
                 project.events,
                 translations,
+                has_types=bool(project.types),
                 generated_from=generated_note("schema/", locale_file),
+            )
+            self.add(index.path, index.text, index.fallbacks)
+        self.render_type_pages(translations)
+
+    def render_type_pages(self, translations: Translations) -> None:
+        project, locale = self.project, translations.target
+        locale_file = self.locale_files[locale.code]
+        for name, schema in project.types.items():
+            path = type_page_path(locale, schema)
+            used = types_used([name], project.types)
+            events = tuple(self.used_by[name])
+            file = self.type_files[name]
+            if self.wanted(
+                path, "type", *self.parts(events, used, locale, self.type_digests[name])
+            ):
+                page = render_type_page(
+                    self.environment,
+                    schema,
+                    translations,
+                    rows=type_rows(schema, project.types),
+                    used_by=list(events),
+                    generated_from=generated_note(file, locale_file),
+                )
+                self.add(page.path, page.text, page.fallbacks)
+        path = types_index_path(locale)
+        if project.types and self.wanted(path, "types", *self.everything(locale)):
+            index = render_types_index(
+                self.environment,
+                tuple(project.types.values()),
+                translations,
+                generated_from=generated_note("schema/types/", locale_file),
             )
             self.add(index.path, index.text, index.fallbacks)
 
@@ -275,6 +337,7 @@ def _event_schema(
     return build_event_json_schema(
         event,
         translations.markdown.__getitem__,
+        types=project.types,
         schema_id=schema_id(project.config.schema_base_url, event, code),
         comment=note,
     )

@@ -54,7 +54,7 @@ def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
         return ""
     files = {
         path.relative_to(root).as_posix(): file_digest(path, limit=MAX_FILE_BYTES)
-        for path in (*inputs.schema_files, *inputs.locale_files, *inputs.pages)
+        for path in (*inputs.schema_files, *inputs.type_files, *inputs.locale_files, *inputs.pages)
     }
     return _inputs_digest(settings_digest(inputs), files, root, outputs)
 

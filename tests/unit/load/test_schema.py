@@ -9,14 +9,16 @@ import pytest
 from pydantic import ValidationError
 
 from eventdocs.load._models import validate_data
-from eventdocs.load.schema import EventSchema, load_event_schema
+from eventdocs.load.schema import load_event_schema
+from eventdocs.load.schema_model import EventSchema
 from tests.helpers import REPO
 
 EXAMPLE = [{"event": "thing_done", "payload": {}}]
 
 
 def schema(**changes: Any) -> dict[str, Any]:
-    return {"event": "thing_done", "version": 1, "payload": [], "examples": EXAMPLE, **changes}
+    document = {"event": "thing_done", "version": 1, "examples": EXAMPLE, **changes}
+    return {key: value for key, value in document.items() if value is not None}
 
 
 @pytest.mark.parametrize(
@@ -30,13 +32,47 @@ def schema(**changes: Any) -> dict[str, Any]:
             },
             "only an object has nested fields",
         ),
-        ({"payload": [{"name": "a", "type": "array"}]}, "names its items"),
+        ({"payload": [{"name": "a", "type": "array"}]}, "only an array, has `items`"),
+        ({"payload": [{"name": "a", "type": "string", "ref": "A"}]}, "not both"),
+        ({"payload": [{"name": "a"}]}, "give a `type` or a `ref`"),
+        ({"payload": [{"name": "a", "type": "object", "enum": [{"value": "x"}]}]}, "an enum"),
+        ({"payload": [{"name": "a", "type": "string", "minimum": 1}]}, "are for numbers"),
+        ({"payload": [{"name": "a", "type": "integer", "max_length": 1}]}, "are for strings"),
+        (
+            {
+                "payload": [
+                    {"name": "a", "type": "string", "enum": [{"value": "x"}, {"value": "x"}]}
+                ]
+            },
+            "enum value 'x' is listed twice",
+        ),
+        ({"payload": [{"name": "a", "type": "string", "replaced_by": "b"}]}, "only a deprecated"),
+        (
+            {"payload": [{"name": "a", "ref": "A", "fields": [{"name": "b", "type": "string"}]}]},
+            "takes its fields from the shared type",
+        ),
+        (
+            {"payload_type": "Contact", "payload": [{"name": "a", "type": "string"}]},
+            "`payload` fields or its `payload_type`, one",
+        ),
+        ({"payload": [], "payload_type": None}, "`payload` fields or its `payload_type`, one"),
+        (
+            {
+                "payload": [
+                    {"name": "a", "type": "array", "items": {"type": "integer", "format": "uri"}}
+                ]
+            },
+            "items: format",
+        ),
         ({"payload": [{"name": "a", "type": "integer", "format": "uri"}]}, "are for strings"),
         (
             {"payload": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]},
             "listed twice",
         ),
-        ({"statuses": [{"value": "x"}]}, "values: statuses"),
+        (
+            {"statuses": [{"value": "x"}], "payload": [{"name": "a", "type": "string"}]},
+            "values: statuses",
+        ),
         ({"event": "../x"}, "pattern"),
         ({"examples": []}, "at least 1"),
     ],

@@ -1,0 +1,161 @@
+"""The rows of a page's fields table: what each field is, and which key describes it.
+
+An event page lists its payload's fields; a field that is a shared type (``ref``) is followed by
+that type's own fields, one level deep, so a reader sees the whole payload without leaving the
+page, and links to the type's page for the rest. A type page lists the type's own fields. An
+array's item fields appear under the array's path (``contactsInfo[].name``).
+
+A row is described by the owner's key for it (``events.<event>.fields.<path>``) where the
+source language has one, else by its type's (``types.<Type>.fields.<path>``): an event may
+say what a shared field means in its own context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a fields table."""
+
+    path: str  # as the reader sees it: `contact.tags`, `contactsInfo[].phones[].type`
+    field: Field
+    shape: Shape  # the value's shape: the field, or its innermost items for an array
+    key: str  # the locale key describing the field
+    values_key: str  # prefix of the keys describing its enum values: `<values_key>.<value>`
+    label: str  # the JSON type as written in the table: `string (uri) | null`, `Contact[]`
+    ref: str | None  # the shared type to link to
+
+
+def type_label(field: Field) -> tuple[str, Shape]:
+    """The type column of ``field`` and the shape it ends in (past every array level)."""
+    shape: Shape = field
+    suffix = ""
+    while shape.item is not None:
+        shape, suffix = shape.item, suffix + "[]"
+    label = (shape.ref or shape.kind) + suffix
+    if shape.format:
+        label += f" ({shape.format})"
+    if field.nullable:
+        label += " | null"
+    return label, shape
+
+
+def _rows(
+    fields: tuple[Field, ...],
+    *,
+    shown: str,
+    keyed: str,
+    own_key: str,
+    type_key: str | None,
+    type_base: str,
+    has_text: Callable[[str], bool],
+    types: Mapping[str, TypeSchema],
+    expand: int,
+) -> Iterator[Row]:
+    """Rows for ``fields``: ``shown``/``keyed`` prefix their path as shown and as keyed;
+    ``own_key`` is the owner's key prefix; ``type_key`` the type's when they are a type's,
+    whose fields' key paths start after ``type_base``."""
+    for field in fields:
+        path, key_path = f"{shown}{field.name}", f"{keyed}{field.name}"
+        label, shape = type_label(field)
+        override = f"{own_key}.fields.{key_path}"
+        if type_key is None or has_text(override):
+            key, values_key = override, f"{own_key}.values.{key_path}"
+        else:
+            inner = key_path.removeprefix(type_base)
+            key, values_key = f"{type_key}.fields.{inner}", f"{type_key}.values.{inner}"
+        yield Row(path, field, shape, key, values_key, label, shape.ref)
+        arrays = "[]" * label.split(" ")[0].count("[]")
+        if shape.fields:
+            yield from _rows(
+                shape.fields,
+                shown=f"{path}{arrays}.",
+                keyed=f"{key_path}.",
+                own_key=own_key,
+                type_key=type_key,
+                type_base=type_base,
+                has_text=has_text,
+                types=types,
+                expand=expand,
+            )
+        elif shape.ref and expand > 0:
+            yield from _rows(
+                types[shape.ref].fields,
+                shown=f"{path}{arrays}.",
+                keyed=f"{key_path}.",
+                own_key=own_key,
+                type_key=f"types.{shape.ref}",
+                type_base=f"{key_path}.",
+                has_text=has_text,
+                types=types,
+                expand=expand - 1,
+            )
+
+
+def event_rows(
+    event: EventSchema, types: Mapping[str, TypeSchema], has_text: Callable[[str], bool]
+) -> list[Row]:
+    """The rows of an event page: its payload's fields, each shared type's one level deep."""
+    own = f"events.{event.event}"
+    if event.payload_type:
+        return list(
+            _rows(
+                types[event.payload_type].fields,
+                shown="",
+                keyed="",
+                own_key=own,
+                type_key=f"types.{event.payload_type}",
+                type_base="",
+                has_text=has_text,
+                types=types,
+                expand=1,
+            )
+        )
+    return list(
+        _rows(
+            event.payload,
+            shown="",
+            keyed="",
+            own_key=own,
+            type_key=None,
+            type_base="",
+            has_text=has_text,
+            types=types,
+            expand=1,
+        )
+    )
+
+
+def type_rows(schema: TypeSchema, types: Mapping[str, TypeSchema]) -> list[Row]:
+    """The rows of a type page: the type's own fields; shared types they use are links."""
+    own = f"types.{schema.name}"
+    return list(
+        _rows(
+            schema.fields,
+            shown="",
+            keyed="",
+            own_key=own,
+            type_key=None,
+            type_base="",
+            has_text=lambda key: True,
+            types=types,
+            expand=0,
+        )
+    )
+
+
+def types_used(names: Iterable[str], types: Mapping[str, TypeSchema]) -> list[str]:
+    """``names`` and every shared type they use, at any depth, sorted."""
+    seen: set[str] = set()
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name not in seen:
+            seen.add(name)
+            pending.extend(types[name].references())
+    return sorted(seen)
