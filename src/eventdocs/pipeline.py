@@ -2,7 +2,8 @@
 
 load (files → validated models) → render (pages and JSON Schema, in memory) → then either
 check (compares in memory, writes nothing) or write (atomic, only what changed). ``build``,
-``check``, ``status``, ``validate``, ``accept`` and ``new_locale`` are siblings, each doing only
+``check``, ``status``, ``validate``, ``accept``, ``new_locale``, ``rename`` and ``sync`` are
+siblings, each doing only
 the work it needs; the CLI and the MkDocs hook call only these.
 """
 
@@ -21,6 +22,8 @@ from eventdocs.check.status import Coverage, coverage
 from eventdocs.check.translations import check_translations
 from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translations
 from eventdocs.edit.new_locale import scaffold_locale
+from eventdocs.edit.rename import Renamed, rename_keys
+from eventdocs.edit.sync import Synced, sync_locales
 from eventdocs.errors import RenderError, UsageError
 from eventdocs.load.project import Project, event_names, load_event_project, load_project
 from eventdocs.render.project import Rendering, render_event_schema, render_project, used_keys
@@ -91,7 +94,9 @@ def check(root: Path) -> CheckResult:
     for event in project.events:
         path = project.relative(project.event_paths[event.event])
         findings.extend(
-            check_examples(event, path, rendering.json_schemas[event.event], project.cache)
+            check_examples(
+                event, path, rendering.json_schemas[event.event], project.types, project.cache
+            )
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
     findings.extend(check_site_config(project))
@@ -121,6 +126,18 @@ def new_locale(root: Path, code: str) -> Path:
     """Write ``locales/<code>.yaml`` with every key the pages use, none translated yet."""
     project = load_project(root)
     return scaffold_locale(project, code, used_keys(project))
+
+
+def rename(root: Path, old: str, new: str) -> list[Renamed]:
+    """Rename key ``old`` (and every key under it) to ``new`` in every locale file."""
+    return rename_keys(load_project(root), old, new)
+
+
+def sync(root: Path, codes: tuple[str, ...], *, prune: bool) -> list[Synced]:
+    """Add every key the pages use to the locale files ``codes`` (all translations when
+    empty), untranslated; with ``prune``, remove the keys no page uses."""
+    project = load_project(root)
+    return sync_locales(project, codes, used_keys(project), prune=prune)
 
 
 class UnknownEventError(UsageError):

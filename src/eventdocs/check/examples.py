@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load import plain
 from eventdocs.load.cache import cached_parse, digest
-from eventdocs.load.schema_model import EventSchema, Field
+from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
 from eventdocs.render.markdown_text import json_text
 from eventdocs.validate.payload import payload_errors
 
@@ -38,9 +38,14 @@ def _verdicts_from_plain(data: object, count: int) -> list[list[str]]:
 
 
 def check_examples(
-    event: EventSchema, path: str, json_schema: dict[str, Any], cache: Path | None = None
+    event: EventSchema,
+    path: str,
+    json_schema: dict[str, Any],
+    types: Mapping[str, TypeSchema],
+    cache: Path | None = None,
 ) -> Iterator[Finding]:
-    """Yield findings for invalid examples, undocumented fields, and fields never shown."""
+    """Yield findings for invalid examples, undocumented fields, and fields of the event's own
+    never shown (a shared type's optional fields may appear in none of one event's examples)."""
     shown: set[str] = set()
     verdicts = _example_errors(json_schema, event.examples, cache)
     for number, example in enumerate(event.examples, 1):
@@ -50,8 +55,9 @@ def check_examples(
                 path, line, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
             )
         payload = example.get("payload")
+        fields = types[event.payload_type].fields if event.payload_type else event.payload
         if isinstance(payload, dict):
-            for field_path in _undocumented(payload, event.payload, "", shown):
+            for field_path in _undocumented(payload, fields, "", shown, types):
                 yield Finding(
                     path,
                     line,
@@ -72,7 +78,11 @@ def check_examples(
 
 
 def _undocumented(
-    value: dict[str, Any], fields: tuple[Field, ...], prefix: str, shown: set[str]
+    value: dict[str, Any],
+    fields: tuple[Field, ...],
+    prefix: str,
+    shown: set[str],
+    types: Mapping[str, TypeSchema],
 ) -> Iterator[str]:
     by_name = {field.name: field for field in fields}
     for name, item in value.items():
@@ -82,6 +92,15 @@ def _undocumented(
             yield path
             continue
         shown.add(path)
+        # Down through arrays to the objects they hold, and into shared types.
+        shape: Shape = field
+        values = [item]
+        while shape.item is not None:
+            shape = shape.item
+            values = [element for value in values if isinstance(value, list) for element in value]
+        inner = types[shape.ref].fields if shape.ref else shape.fields
         # An object without declared fields is free-form (metadata): its keys are the sender's.
-        if field.fields and isinstance(item, dict):
-            yield from _undocumented(item, field.fields, f"{path}.", shown)
+        if inner:
+            for element in values:
+                if isinstance(element, dict):
+                    yield from _undocumented(element, inner, f"{path}.", shown, types)

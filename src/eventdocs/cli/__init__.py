@@ -49,6 +49,8 @@ def _register() -> None:
     cli.add_command(_check.status_command)
     cli.add_command(_translate.accept_command)
     cli.add_command(_translate.new_locale_command)
+    cli.add_command(_translate.sync_command)
+    cli.add_command(_translate.rename_command)
     cli.add_command(_validate.validate_command)
 
 

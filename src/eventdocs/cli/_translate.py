@@ -1,4 +1,4 @@
-"""``eventdocs accept`` and ``eventdocs new-locale``: the translator's commands."""
+"""``accept``, ``new-locale``, ``sync`` and ``rename``: the commands that edit locale files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from eventdocs.errors import UsageError
-from eventdocs.pipeline import accept, accept_minor, new_locale
+from eventdocs.pipeline import accept, accept_minor, new_locale, rename, sync
 
 
 @click.command("accept")
@@ -40,3 +40,30 @@ def new_locale_command(root: Path, code: str) -> None:
     path = new_locale(root, code)
     click.echo(f"created locales/{path.name}: fill in each `text`, then run `eventdocs check`")
     click.echo(f"add `- locale: {code}` to the i18n languages in mkdocs.yml to publish it")
+
+
+@click.command("sync")
+@click.argument("codes", nargs=-1, metavar="[LOCALE]...")
+@click.option("--prune", is_flag=True, help="Also remove the keys no page uses (orphans).")
+@click.pass_obj
+def sync_command(root: Path, codes: tuple[str, ...], prune: bool) -> None:
+    """Add every missing key to LOCALE's file (every translation by default), untranslated,
+    keeping the file's comments and layout."""
+    for result in sync(root, codes, prune=prune):
+        click.echo(
+            f"locales/{result.locale}.yaml: {len(result.added)} key(s) added, "
+            f"{len(result.removed)} removed"
+        )
+
+
+@click.command("rename")
+@click.argument("old")
+@click.argument("new")
+@click.pass_obj
+def rename_command(root: Path, old: str, new: str) -> None:
+    """Rename key OLD, and every key under it, to NEW in every locale file; translations and
+    their state move with them."""
+    renamed = rename(root, old, new)
+    for item in renamed:
+        click.echo(f"renamed {item.locale} {item.old} -> {item.new}")
+    click.echo(f"eventdocs rename: {len(renamed)} key(s) renamed")

@@ -220,6 +220,14 @@ def source_spans(path: Path) -> dict[str, Span]:
     return spans
 
 
+def key_spans(path: Path) -> dict[str, Span]:
+    """Where each top-level key is written in ``path``, for renaming it in place."""
+    document = load_yaml(path, what="locale file")
+    if not isinstance(document.root, yaml.MappingNode):
+        return {}
+    return {key_node.value: span_of(key_node) for key_node, _ in document.root.value}
+
+
 def share_source_texts(source: Locale, locale: Locale) -> Locale:
     """Let ``locale`` share the key and English strings it has in common with ``source``.
 

@@ -1,0 +1,101 @@
+"""``eventdocs sync``: bring existing locale files up to the keys the pages use.
+
+Every missing key is added with the English it will translate and an empty ``text``, placed
+after the key that comes before it in the English file (so related keys stay together);
+``prune`` also removes the keys no page uses. Nothing else in a file changes: comments, order
+and layout stay as written. Each edit is parsed again before the file is replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from eventdocs.base.atomic import atomic_write
+from eventdocs.edit.yaml_text import encode_like, translation_entry
+from eventdocs.errors import UsageError, WriteError
+from eventdocs.load.locale import Locale, parse_locale_bytes
+from eventdocs.load.project import Project
+from eventdocs.load.yaml_files import decode_text, load_yaml, read_bytes
+
+
+@dataclass(frozen=True)
+class Synced:
+    locale: str
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def sync_locales(
+    project: Project, codes: tuple[str, ...], used_keys: frozenset[str], *, prune: bool
+) -> list[Synced]:
+    """Add the missing keys to the locales ``codes`` (every translation when empty) and, with
+    ``prune``, remove their orphans."""
+    chosen = [project.locale(code) for code in codes] or list(project.locales[1:])
+    for locale in chosen:
+        if locale.is_source:
+            raise UsageError(f"{locale.code!r} is the source language; write its keys by hand")
+    english = [key for key in project.source.entries if key in used_keys]
+    results = []
+    for locale in chosen:
+        added = tuple(key for key in english if key not in locale.entries)
+        removed = (
+            tuple(key for key in locale.entries if key not in used_keys or key not in english)
+            if prune
+            else ()
+        )
+        if added or removed:
+            _rewrite(project, locale, english, added, removed)
+        results.append(Synced(locale.code, added, removed))
+    return results
+
+
+def _line_end(text: str, index: int) -> int:
+    """The offset just past the line ``index`` is on."""
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def _rewrite(
+    project: Project,
+    locale: Locale,
+    english: list[str],
+    added: tuple[str, ...],
+    removed: tuple[str, ...],
+) -> None:
+    raw = read_bytes(locale.path, what="locale file")
+    text = decode_text(raw, locale.path)
+    document = load_yaml(locale.path, what="locale file", raw=raw)
+    spans: dict[str, tuple[int, int]] = {}
+    if isinstance(document.root, yaml.MappingNode):
+        for key_node, value_node in document.root.value:
+            start = text.rfind("\n", 0, key_node.start_mark.index) + 1
+            spans[key_node.value] = (start, _line_end(text, max(value_node.end_mark.index - 1, 0)))
+    edits: list[tuple[int, int, str]] = []
+    for key in removed:
+        start, end = spans[key]
+        while text.startswith("\n", end):  # the blank line that separated it goes too
+            end += 1
+        edits.append((start, end, ""))
+    source = project.source.entries
+    present = [key for key in english if key in spans and key not in removed]
+    order = {key: index for index, key in enumerate(english)}
+    inserts: dict[int, list[str]] = {}
+    for key in added:  # in English order: each after the nearest earlier key already there
+        before = [other for other in present if order[other] < order[key]]
+        entry = translation_entry(key, source[key].text or "", None)
+        if before:
+            inserts.setdefault(spans[before[-1]][1], []).append("\n" + entry)
+        elif present:  # before the first key, after the file's opening comments
+            inserts.setdefault(spans[present[0]][0], []).append(entry + "\n")
+        else:
+            inserts.setdefault(len(text), []).append("\n" + entry)
+    edits += [(anchor, anchor, "".join(entries)) for anchor, entries in inserts.items()]
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
+        text = text[:start] + replacement + text[end:]
+    edited = encode_like(raw, text)
+    entries = parse_locale_bytes(locale.path, edited, is_source=False)
+    if any(key not in entries for key in added) or any(key in entries for key in removed):
+        raise WriteError(f"syncing would not give {locale.path.name} the keys intended")
+    atomic_write(locale.path, edited, mode=locale.path.stat().st_mode)
