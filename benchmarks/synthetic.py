@@ -1,7 +1,8 @@
 """A synthetic project of any size, derived from a real one: for benchmarks and stress tests.
 
-Every event is a copy of the first real event under another name; every extra language reuses
-an existing translation's text, so the project is clean for `eventdocs check`.
+Every event is a copy of one of the real events (in turn) under another name, over the real
+shared types; every extra language reuses an existing translation's text, so the project is
+clean for `eventdocs check`.
 """
 
 from __future__ import annotations
@@ -57,24 +58,27 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
     (target / "schema").mkdir()
     (target / "locales").mkdir()
     (target / "docs").mkdir()
-    schema_path = sorted((base / "schema").glob("*.yaml"))[0]
-    original = schema_path.stem
-    schema_text = schema_path.read_text("utf-8")
+    if (base / "schema" / "types").is_dir():
+        shutil.copytree(base / "schema" / "types", target / "schema" / "types")
+    originals = [path.stem for path in sorted((base / "schema").glob("*.yaml"))]
     english = yaml.safe_load((base / "locales" / "en.yaml").read_text("utf-8"))
     donor = yaml.safe_load((base / "locales" / "fr.yaml").read_text("utf-8"))
-    names = [f"event_{number:04d}" for number in range(events)]
-    for name in names:
+    copies: dict[str, list[str]] = {original: [] for original in originals}
+    for number in range(events):
+        original = originals[number % len(originals)]
+        name = f"event_{number:04d}"
+        copies[original].append(name)
+        text = (base / "schema" / f"{original}.yaml").read_text("utf-8")
         (target / "schema" / f"{name}.yaml").write_text(
-            re.sub(rf"\b{original}\b", name, schema_text), "utf-8"
+            re.sub(rf"\b{original}\b", name, text), "utf-8"
         )
 
     def per_event(key: str) -> list[str]:
-        prefix = f"events.{original}."
-        return (
-            [key.replace(prefix, f"events.{name}.", 1) for name in names]
-            if key.startswith(prefix)
-            else [key]
-        )
+        if key.startswith("events."):
+            original = key.split(".")[1]
+            prefix = f"events.{original}."
+            return [key.replace(prefix, f"events.{name}.", 1) for name in copies[original]]
+        return [key]
 
     english_lines = [
         f"{new}: {_quoted(text)}\n" for key, text in english.items() for new in per_event(key)

@@ -38,7 +38,65 @@ def _values(schema: dict[str, Any]) -> set[str] | None:
 
 
 def breaking_changes(old: dict[str, Any], new: dict[str, Any], where: str = "$") -> Iterator[str]:
-    """Describe every way ``new`` rejects a payload ``old`` accepted (or names values anew)."""
+    """Describe every way ``new`` rejects a payload ``old`` accepted (or names values anew).
+
+    Local references (``#/$defs/Contact``) are followed in each document, so a narrowing
+    change to a shared type is reported at every place that uses it.
+    """
+    yield from _Comparison(old, new).changes(old, new, where)
+
+
+class _Comparison:
+    """Two whole documents, for resolving their references; each pair of shared types is
+    compared once per path at most (a type that contains itself ends the walk)."""
+
+    def __init__(self, old_root: dict[str, Any], new_root: dict[str, Any]) -> None:
+        self.old_root, self.new_root = old_root, new_root
+        self.seen: set[tuple[str, str]] = set()
+
+    def changes(self, old: dict[str, Any], new: dict[str, Any], where: str) -> Iterator[str]:
+        old, old_ref = _normalized(old, self.old_root)
+        new, new_ref = _normalized(new, self.new_root)
+        if old_ref and new_ref:
+            if (old_ref, new_ref) in self.seen:
+                return
+            self.seen = self.seen | {(old_ref, new_ref)}
+        yield from _local_changes(old, new, where)
+        old_properties, new_properties = old.get("properties", {}), new.get("properties", {})
+        for name, old_property in old_properties.items():
+            if name not in new_properties:
+                yield f"`{where}.{name}` was removed"
+            else:
+                yield from self.changes(old_property, new_properties[name], f"{where}.{name}")
+        if "items" in old and "items" in new:
+            yield from self.changes(old["items"], new["items"], f"{where}[]")
+
+
+def _resolved(schema: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """``schema`` with a local ``$ref`` replaced by what it names (its own keywords kept)."""
+    reference = schema.get("$ref")
+    prefix = "#/$defs/"
+    if not isinstance(reference, str) or not reference.startswith(prefix):
+        return schema, ""
+    target = root.get("$defs", {}).get(reference.removeprefix(prefix), {})
+    rest = {key: value for key, value in schema.items() if key != "$ref"}
+    return {**target, **rest}, reference
+
+
+def _normalized(schema: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """``schema`` with its reference followed, ``anyOf: [X, {type: null}]`` (a nullable
+    reference or enum) read as X that also accepts ``null``; and the reference followed."""
+    branches = schema.get("anyOf")
+    null = {"type": "null"}
+    if not isinstance(branches, list) or len(branches) != 2 or null not in branches:
+        return _resolved(schema, root)
+    (inner,) = [branch for branch in branches if branch != null]
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    resolved, reference = _resolved({**inner, **rest}, root)
+    return {**resolved, "type": sorted((_types(resolved) or {"object"}) | {"null"})}, reference
+
+
+def _local_changes(old: dict[str, Any], new: dict[str, Any], where: str) -> Iterator[str]:
     old_types, new_types = _types(old), _types(new)
     if new_types is not None and (old_types is None or old_types - new_types):
         before, after = sorted(old_types or ["any"]), sorted(new_types)
@@ -54,14 +112,6 @@ def breaking_changes(old: dict[str, Any], new: dict[str, Any], where: str = "$")
         yield f"`{where}` no longer accepts fields it does not list"
     for name in sorted(set(new.get("required", ())) - set(old.get("required", ()))):
         yield f"`{where}.{name}` became required"
-    old_properties, new_properties = old.get("properties", {}), new.get("properties", {})
-    for name, old_property in old_properties.items():
-        if name not in new_properties:
-            yield f"`{where}.{name}` was removed"
-        else:
-            yield from breaking_changes(old_property, new_properties[name], f"{where}.{name}")
-    if "items" in old and "items" in new:
-        yield from breaking_changes(old["items"], new["items"], f"{where}[]")
 
 
 def check_compatibility(

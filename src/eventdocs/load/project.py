@@ -18,6 +18,7 @@ from eventdocs.load.inputs import (
     find_inputs,
     page_output,
     schema_files,
+    type_files,
 )
 from eventdocs.load.locale import (
     Locale,
@@ -148,11 +149,13 @@ def event_names(root: Path) -> list[str]:
 
 def load_event_project(root: Path, event_name: str) -> Project:
     """The project reduced to what one event's English JSON Schema needs: the config, that
-    event's schema and the source language; ``event_name`` must be one of ``event_names``."""
+    event's schema, the shared types it uses and the source language; ``event_name`` must be
+    one of ``event_names``."""
     cache = project_cache_dir(root)
     config = load_config(root, cache=cache)
     path = root / "schema" / f"{event_name}.yaml"
     event, content = load_event_schema(path, cache=cache)
+    types = _load_types_used(root, event, cache)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     source = load_locale(source_path, is_source=True, cache=cache)
     return Project(
@@ -161,9 +164,30 @@ def load_event_project(root: Path, event_name: str) -> Project:
         events=(event,),
         event_paths={event.event: path},
         locales=(source,),
+        types=types,
+        type_paths={name: root / "schema" / "types" / f"{name}.yaml" for name in types},
         file_digests={path.relative_to(root).as_posix(): content},
         cache=cache,
     )
+
+
+def _load_types_used(root: Path, event: EventSchema, cache: Path | None) -> dict[str, TypeSchema]:
+    """The shared types ``event`` uses, at any depth, checked as a full load checks them."""
+    files = {path.stem: path for path in type_files(root)}
+    known = {name: load_type_schema(path, cache=cache)[0] for name, path in files.items()}
+    check_references(
+        known,
+        [(event, root / "schema" / f"{event.event}.yaml")],
+        [(schema, files[name]) for name, schema in known.items()],
+    )
+    used: dict[str, TypeSchema] = {}
+    pending = list(event.references())
+    while pending:
+        name = pending.pop()
+        if name not in used:
+            used[name] = known[name]
+            pending.extend(known[name].references())
+    return used
 
 
 def load_project(root: Path, *, use_cache: bool = True) -> Project:

@@ -26,9 +26,9 @@ def changed(edit: str) -> dict[str, Any]:
     if edit == "field removed":
         del payload["properties"]["metadata"]
     elif edit == "type narrowed":
-        payload["properties"]["contact"]["properties"]["avatarUrl"]["type"] = "string"
+        schema["$defs"]["Contact"]["properties"]["avatarUrl"]["type"] = "string"
     elif edit == "object closed":
-        payload["properties"]["contact"]["additionalProperties"] = False
+        schema["$defs"]["Contact"]["additionalProperties"] = False
     elif edit == "status removed":
         payload["properties"]["status"]["oneOf"].pop()
     elif edit == "status added":
@@ -36,7 +36,9 @@ def changed(edit: str) -> dict[str, Any]:
     elif edit == "field made required":
         payload["required"].append("contact")
     elif edit == "pattern added":
-        payload["properties"]["contact"]["properties"]["name"]["pattern"] = "^[A-Z]"
+        schema["$defs"]["Contact"]["properties"]["name"]["pattern"] = "^[A-Z]"
+    elif edit == "shared field removed":
+        del schema["$defs"]["Contact"]["properties"]["phoneNumber"]
     return schema
 
 
@@ -50,6 +52,7 @@ def changed(edit: str) -> dict[str, Any]:
         "status added",
         "field made required",
         "pattern added",
+        "shared field removed",
     ],
 )
 def test_breaking_edit_is_detected(edit: str) -> None:
