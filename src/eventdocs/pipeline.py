@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdocs.check.compatibility import check_compatibility
-from eventdocs.check.examples import check_examples
+from eventdocs.check.examples import check_examples, refuse_invalid_examples
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.site_config import check_site_config
@@ -26,7 +26,8 @@ from eventdocs.edit.rename import Renamed, rename_keys
 from eventdocs.edit.sync import Synced, sync_locales
 from eventdocs.errors import RenderError, UsageError
 from eventdocs.load.project import Project, event_names, load_event_project, load_project
-from eventdocs.render.project import Rendering, render_event_schema, render_project, used_keys
+from eventdocs.render.project import Rendering, render_project, used_keys
+from eventdocs.render.schemas import render_event_schema
 from eventdocs.validate.payload import payload_errors
 from eventdocs.write.files import WriteReport, refuse_symlinks, staged_write
 from eventdocs.write.manifest import BuildManifest, inputs_loaded, inputs_on_disk
@@ -64,6 +65,13 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
             sink=writer,
         )
         check_source_complete(project, rendering)
+        for event in project.events:
+            refuse_invalid_examples(
+                event,
+                project.event_paths[event.event],
+                rendering.json_schemas[event.event],
+                project.cache,
+            )
         expected = frozenset(rendering.fingerprints)
         report = writer.commit(rendering.kept_files | expected)
     report.unchanged.extend(sorted(expected - writer.seen))

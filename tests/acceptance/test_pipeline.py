@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from eventdocs.load.project import load_project
-from eventdocs.render.project import render_event_schema, render_project, used_keys
+from eventdocs.render.project import render_project, used_keys
+from eventdocs.render.schemas import render_event_schema
 from tests.helpers import REPO
 
 

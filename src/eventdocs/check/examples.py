@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.errors import RenderError
 from eventdocs.load import plain
 from eventdocs.load.cache import cached_parse, digest
 from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
@@ -35,6 +36,20 @@ def _verdicts_from_plain(data: object, count: int) -> list[list[str]]:
     if len(verdicts) != count:
         raise ValueError("one verdict per example")
     return verdicts
+
+
+def refuse_invalid_examples(
+    event: EventSchema, path: Path, json_schema: dict[str, Any], cache: Path | None = None
+) -> None:
+    """Raise ``RenderError`` at the first example its own JSON Schema rejects (formats
+    checked): a build never publishes a schema whose examples contradict it."""
+    for number, errors in enumerate(_example_errors(json_schema, event.examples, cache)):
+        if errors:
+            raise RenderError(
+                f"example {number + 1} does not match the event's schema: {errors[0]}",
+                path=path,
+                line=event.lines.get(f"examples.{number}"),
+            )
 
 
 def check_examples(

@@ -10,7 +10,7 @@ from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError, MissingFileError
 from eventdocs.load.yaml_files import MAX_FILE_BYTES
-from eventdocs.render.project import GeneratedFile
+from eventdocs.render.outputs import GeneratedFile
 from eventdocs.write.on_disk import generated_files_on_disk
 
 

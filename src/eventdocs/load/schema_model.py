@@ -208,6 +208,8 @@ class EventSchema:
     )
 
     def __post_init__(self) -> None:
+        if self.event == "types":
+            raise ValueError("`types` is the folder of the shared types' schemas; rename the event")
         _check_unique([status.value for status in self.statuses], "status")
         _check_unique([field.name for field in self.payload], "field")
         if bool(self.payload) == bool(self.payload_type):

@@ -39,6 +39,40 @@ def schema_id(
     return f"{base_url}{event.event}/{schema_file_name(event, locale_code, version=version)}"
 
 
+def type_schema_path(schema: TypeSchema, locale_code: str | None) -> str:
+    """``docs/schemas/types/<Type>/v1.json`` (``v1.fr.json`` for a localized variant)."""
+    suffix = f".{locale_code}" if locale_code else ""
+    return f"docs/schemas/types/{schema.name}/v{schema.version}{suffix}.json"
+
+
+def type_schema_id(base_url: str, schema: TypeSchema, locale_code: str | None) -> str:
+    """The URL a shared type's own schema is served at."""
+    return base_url + type_schema_path(schema, locale_code).removeprefix("docs/schemas/")
+
+
+def build_type_json_schema(
+    schema: TypeSchema,
+    translate: Translate,
+    *,
+    types: Mapping[str, TypeSchema],
+    schema_id: str,
+    comment: str,
+) -> dict[str, Any]:
+    """Return the JSON Schema of one shared type, on its own: the types it uses in ``$defs``,
+    a reference to itself as ``#``."""
+    builder = _Builder(translate, [], root=schema.name)
+    document = {
+        "$schema": DIALECT,
+        "$id": schema_id,
+        "$comment": comment,
+        **builder.shared(schema),
+    }
+    used = [name for name in types_used(schema.references(), types) if name != schema.name]
+    if used:
+        document["$defs"] = {name: builder.shared(types[name]) for name in used}
+    return document
+
+
 def pascal_case(*names: str) -> str:
     """``message_status_updated`` → ``MessageStatusUpdated``; names already in PascalCase
     (``Contact``) keep theirs: titles are identifiers, the same in every language."""
@@ -102,9 +136,12 @@ def build_event_json_schema(
 class _Builder:
     """Turns shapes into JSON Schema, descriptions looked up through ``translate``."""
 
-    def __init__(self, translate: Translate, statuses: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, translate: Translate, statuses: list[dict[str, Any]], root: str = ""
+    ) -> None:
         self.translate = translate
         self.statuses = statuses
+        self.root = root  # the type the whole document is, referred to as `#`
 
     def shared(self, schema: TypeSchema) -> dict[str, Any]:
         key = f"types.{schema.name}"
@@ -157,7 +194,7 @@ class _Builder:
 
     def shape(self, shape: Shape, key: str, values_key: str, title: str) -> dict[str, Any]:
         if shape.ref:
-            return {"$ref": f"#/$defs/{shape.ref}"}
+            return {"$ref": "#" if shape.ref == self.root else f"#/$defs/{shape.ref}"}
         if shape.kind == "object" and (shape.fields or not shape.open):
             return self.object(
                 shape.fields,

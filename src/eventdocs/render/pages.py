@@ -15,7 +15,7 @@ from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render._budget import bounded_output, render_deadline
 from eventdocs.render._template_errors import template_failure
 from eventdocs.render.fields import Row
-from eventdocs.render.jsonschema import schema_path
+from eventdocs.render.jsonschema import schema_path, type_schema_path
 from eventdocs.render.markdown_text import Markdown
 from eventdocs.render.translator import Fallbacks, Translations
 
@@ -123,6 +123,13 @@ def render_type_page(
     generated_from: str,
 ) -> RenderedPage:
     """Render the page of the shared type ``schema`` in the language of ``translations``."""
+    code = None if translations.target.is_source else translations.target.code
+    downloads = {
+        "source": "../../" + type_schema_path(schema, None).removeprefix("docs/"),
+        "localized": "../../" + type_schema_path(schema, code).removeprefix("docs/")
+        if code
+        else None,
+    }
     text, fallbacks = _render(
         environment,
         TYPE_TEMPLATE,
@@ -131,6 +138,7 @@ def render_type_page(
         key=f"types.{schema.name}",
         rows=rows,
         used_by=used_by,
+        downloads=downloads,
         types_base="",
         generated_from=Markdown(generated_from),
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from eventdocs.base.confined import SymlinkFinder, link_target
 from eventdocs.errors import WriteError
 from eventdocs.load.cache_dir import project_cache_dir
-from eventdocs.render.project import GeneratedFile
+from eventdocs.render.outputs import GeneratedFile
 from eventdocs.write.on_disk import generated_files_on_disk, leftover_temporaries
 
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from eventdocs.base.bounded import read_head
-from eventdocs.render.project import GENERATED_MARKER
+from eventdocs.render.outputs import GENERATED_MARKER
 
 # The marker sits in a file's first lines; reading this much is enough to find it.
 _HEAD_BYTES = 512

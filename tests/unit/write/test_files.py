@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.errors import WriteError
-from eventdocs.render.project import GeneratedFile
+from eventdocs.render.outputs import GeneratedFile
 from eventdocs.write.files import WriteReport, staged_write
 from tests.helpers import fault_at_call
 
