@@ -25,6 +25,8 @@ from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.edit.rename import Renamed, rename_keys
 from eventdocs.edit.sync import Synced, sync_locales
 from eventdocs.errors import RenderError, UsageError
+from eventdocs.load.cache_dir import project_cache_dir
+from eventdocs.load.envelope import load_envelope
 from eventdocs.load.project import Project, event_names, load_event_project, load_project
 from eventdocs.render.project import Rendering, render_project, used_keys
 from eventdocs.render.schemas import render_event_schema
@@ -103,7 +105,13 @@ def check(root: Path) -> CheckResult:
         path = project.relative(project.event_paths[event.event])
         findings.extend(
             check_examples(
-                event, path, rendering.json_schemas[event.event], project.types, project.cache
+                event,
+                path,
+                rendering.json_schemas[event.event],
+                project.types,
+                project.cache,
+                payload_field=project.envelope.payload_field,
+                identifier=project.envelope.identified_by.body_field,
             )
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
@@ -150,6 +158,13 @@ def sync(root: Path, codes: tuple[str, ...], *, prune: bool) -> list[Synced]:
 
 class UnknownEventError(UsageError):
     """A payload names an event the project does not document."""
+
+
+def event_field(root: Path) -> str | None:
+    """The body field that names the event in this catalog's deliveries (``None``: a header
+    names it); only ``schema/envelope.yaml`` is read."""
+    envelope, _ = load_envelope(root, cache=project_cache_dir(root))
+    return envelope.identified_by.body_field
 
 
 def validate(root: Path, payload: Any, event_name: str) -> list[str]:

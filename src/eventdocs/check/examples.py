@@ -58,6 +58,9 @@ def check_examples(
     json_schema: dict[str, Any],
     types: Mapping[str, TypeSchema],
     cache: Path | None = None,
+    *,
+    payload_field: str | None = "payload",
+    identifier: str | None = "event",
 ) -> Iterator[Finding]:
     """Yield findings for invalid examples, undocumented fields, and fields of the event's own
     never shown (a shared type's optional fields may appear in none of one event's examples)."""
@@ -69,7 +72,10 @@ def check_examples(
             yield Finding(
                 path, line, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
             )
-        payload = example.get("payload")
+        if payload_field:
+            payload = example.get(payload_field)
+        else:  # the body is the payload, next to the field naming the event (if any)
+            payload = {key: value for key, value in example.items() if key != identifier}
         fields = types[event.payload_type].fields if event.payload_type else event.payload
         if isinstance(payload, dict):
             for field_path in _undocumented(payload, fields, "", shown, types):

@@ -7,14 +7,16 @@ from pathlib import Path
 import click
 
 from eventdocs.errors import LoadError, UsageError
-from eventdocs.pipeline import UnknownEventError, validate
+from eventdocs.pipeline import UnknownEventError, event_field, validate
 from eventdocs.validate.payload import read_payload
 
 
 @click.command("validate")
 @click.argument("payload_file", metavar="PAYLOAD.json")
 @click.option(
-    "--event", "event_name", help="The event to validate against (default: the payload's `event`)."
+    "--event",
+    "event_name",
+    help="The event to validate against (default: the one the payload names).",
 )
 @click.pass_obj
 def validate_command(root: Path, payload_file: str, event_name: str | None) -> int:
@@ -22,9 +24,12 @@ def validate_command(root: Path, payload_file: str, event_name: str | None) -> i
     payload = read_payload(payload_file)
     named_by_payload = event_name is None
     if event_name is None:
-        event_name = payload.get("event") if isinstance(payload, dict) else None
+        field = event_field(root)
+        if field is None:
+            raise UsageError("this catalog names events in an HTTP header; name it with --event")
+        event_name = payload.get(field) if isinstance(payload, dict) else None
         if not isinstance(event_name, str):
-            raise UsageError("the payload has no string `event`; name the event with --event")
+            raise UsageError(f"the payload has no string `{field}`; name the event with --event")
     try:
         errors = validate(root, payload, event_name)
     except UnknownEventError as unknown:

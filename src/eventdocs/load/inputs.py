@@ -1,7 +1,8 @@
 """Where a project's inputs are: one rule per folder, and one place that applies them.
 
 - ``eventdocs.toml``: the settings (optional).
-- ``schema/*.yaml``: one file per event.
+- ``schema/*.yaml``: one file per event, except ``schema/envelope.yaml``: how every event is
+  delivered (optional).
 - ``schema/types/*.yaml``: one file per shared object type (optional).
 - ``locales/*.yaml``: one file per language.
 - ``templates/``: every file beneath it.
@@ -45,6 +46,10 @@ class Inputs:
     def config(self) -> Path:
         return self.root / CONFIG_FILE
 
+    @property
+    def envelope(self) -> Path:
+        return self.root / "schema" / ENVELOPE_FILE
+
 
 def find_inputs(root: Path) -> Inputs:
     """The project's inputs at ``root``; raise ``ConfigError``/``LoadError`` for a missing
@@ -59,9 +64,12 @@ def find_inputs(root: Path) -> Inputs:
     )
 
 
+ENVELOPE_FILE = "envelope.yaml"
+
+
 def schema_files(root: Path) -> list[Path]:
     """The event schema files, none of them read."""
-    return _yaml_files(root, root / "schema", "event schema", MAX_EVENTS)
+    return _yaml_files(root, root / "schema", "event schema", MAX_EVENTS, skip=ENVELOPE_FILE)
 
 
 def type_files(root: Path) -> list[Path]:
@@ -91,10 +99,12 @@ def published_schema_files(root: Path) -> list[str]:
     return sorted(path.relative_to(root).as_posix() for path in schemas.rglob("*.json"))
 
 
-def _yaml_files(root: Path, folder: Path, what: str, limit: int) -> list[Path]:
+def _yaml_files(root: Path, folder: Path, what: str, limit: int, *, skip: str = "") -> list[Path]:
     if not folder.is_dir():
         raise ConfigError(f"{what} folder not found: create it", path=folder)
-    files = sorted(folder.glob("*.yaml"), key=lambda path: path.name)
+    files = sorted(
+        (path for path in folder.glob("*.yaml") if path.name != skip), key=lambda path: path.name
+    )
     if not files:
         raise ConfigError(f"no {what} files (*.yaml) in this folder", path=folder)
     if len(files) > limit:

@@ -25,7 +25,7 @@ from eventdocs.load.yaml_files import Span, YamlDocument, load_yaml, read_bytes,
 # Folder-safe, and the shape the site's i18n plugin recognises as a language folder.
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 
-Key = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")]
+Key = Annotated[str, Constrained(pattern=r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)+$")]
 
 
 @dataclass(frozen=True, kw_only=True)

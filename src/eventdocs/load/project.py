@@ -11,8 +11,10 @@ from eventdocs.errors import ConfigError, UsageError
 from eventdocs.load.cache import content_digest, digest, format_tag
 from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.config import ProjectConfig, load_config
+from eventdocs.load.envelope import DEFAULT_ENVELOPE, Envelope, load_envelope
 from eventdocs.load.inputs import (
     CONFIG_FILE,
+    ENVELOPE_FILE,
     PAGES_DIR,
     Inputs,
     find_inputs,
@@ -50,6 +52,8 @@ class Project:
     events: tuple[EventSchema, ...]
     event_paths: dict[str, Path]
     locales: tuple[Locale, ...]
+    # How every event is delivered (schema/envelope.yaml, or the default envelope).
+    envelope: Envelope = DEFAULT_ENVELOPE
     # The shared object types, by name, and their files.
     types: dict[str, TypeSchema] = field(default_factory=dict)
     type_paths: dict[str, Path] = field(default_factory=dict)
@@ -110,13 +114,14 @@ def _check_templates(inputs: Inputs) -> None:
 
 
 def settings_digest(inputs: Inputs) -> str:
-    """One digest of every template and the config: a change there can touch every page."""
+    """One digest of every template, the config and the envelope: a change there can touch
+    every page."""
     parts: list[bytes | str] = [format_tag()]
     # Digests read in chunks and bounded: a planted huge template cannot fill the memory.
     for path in inputs.templates:
         parts += [path.relative_to(inputs.root).as_posix(), file_digest(path, limit=MAX_FILE_BYTES)]
-    config = inputs.config
-    parts.append(file_digest(config, limit=MAX_FILE_BYTES) if config.is_file() else "")
+    for path in (inputs.config, inputs.envelope):  # either can change every page
+        parts.append(file_digest(path, limit=MAX_FILE_BYTES) if path.is_file() else "")
     return digest(*parts)
 
 
@@ -164,6 +169,7 @@ def load_event_project(root: Path, event_name: str) -> Project:
         events=(event,),
         event_paths={event.event: path},
         locales=(source,),
+        envelope=load_envelope(root, cache=cache)[0],
         types=types,
         type_paths={name: root / "schema" / "types" / f"{name}.yaml" for name in types},
         file_digests={path.relative_to(root).as_posix(): content},
@@ -195,6 +201,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     cache = project_cache_dir(root) if use_cache else None
     config = load_config(root, cache=cache)
     inputs = find_inputs(root)
+    envelope, envelope_digest = load_envelope(root, cache=cache)
     # Digested before the templates are read: a template edited during the build is rebuilt.
     settings = settings_digest(inputs)
     loaded = [load_event_schema(path, cache=cache) for path in inputs.schema_files]
@@ -231,6 +238,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         },
         **{locale.path.relative_to(root).as_posix(): locale.content_digest for locale in locales},
         **{page.source: page.content_digest for page in pages},
+        **({f"schema/{ENVELOPE_FILE}": envelope_digest} if envelope_digest else {}),
     }
     return Project(
         root=root,
@@ -240,6 +248,7 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
             event.event: path for event, path in zip(events, inputs.schema_files, strict=True)
         },
         locales=locales,
+        envelope=envelope,
         types=types,
         type_paths={
             schema.name: path

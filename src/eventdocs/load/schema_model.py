@@ -18,8 +18,8 @@ from eventdocs.load._pattern import check_pattern
 _NAME = r"^[a-z][a-z0-9_]{0,63}$"
 _FIELD_NAME = r"^[A-Za-z_][A-Za-z0-9_]{0,63}$"
 _TYPE_NAME = r"^[A-Z][A-Za-z0-9]{0,63}$"
-# An enum value is part of keys, anchors and URLs: letters, digits and `_ . -` only.
-_ENUM_VALUE = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+# An enum value is part of keys and anchors: letters, digits, `_` and `-` only.
+_ENUM_VALUE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 # Names that end up in file paths and URLs: no `/`, no `..`, nothing to escape.
 EventName = Annotated[str, Constrained(pattern=_NAME)]
 FieldName = Annotated[str, Constrained(pattern=_FIELD_NAME)]
@@ -208,8 +208,10 @@ class EventSchema:
     )
 
     def __post_init__(self) -> None:
-        if self.event == "types":
-            raise ValueError("`types` is the folder of the shared types' schemas; rename the event")
+        if self.event in ("types", "envelope"):
+            raise ValueError(
+                f"`{self.event}` is a name eventdocs keeps for itself; rename the event"
+            )
         _check_unique([status.value for status in self.statuses], "status")
         _check_unique([field.name for field in self.payload], "field")
         if bool(self.payload) == bool(self.payload_type):

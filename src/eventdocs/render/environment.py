@@ -62,6 +62,17 @@ def raw_url(url: str) -> Markdown:
     return Markdown(url)
 
 
+_TOKEN = re.compile(r"^[A-Za-z0-9=:_-]{0,64}$")
+
+
+def raw_token(value: str) -> Markdown:
+    """Return a header name or signature prefix verbatim, for code blocks; the model allows
+    letters, digits and ``=:_-`` only, and this refuses anything else all the same."""
+    if not _TOKEN.match(value):
+        raise ValueError(f"not a plain token: {value!r}")
+    return Markdown(value)
+
+
 def front_matter_value(text: str) -> Markdown:
     """Return ``text`` as a YAML string for front matter: its words without markup, with
     ``<``, ``>`` and ``&`` escaped once, since the theme prints ``page.meta.title`` as HTML."""
@@ -147,6 +158,7 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
         front_matter_value=front_matter_value,
         json_block=json_block,
         raw_url=raw_url,
+        raw_token=raw_token,
         type_cell=type_cell,
         identifier_with=identifier_with,
         with_identifier=with_identifier,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from eventdocs.load.envelope import Envelope
 from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
 from eventdocs.render.fields import types_used
 
@@ -86,11 +87,12 @@ def build_event_json_schema(
     translate: Translate,
     *,
     types: Mapping[str, TypeSchema],
+    envelope: Envelope,
     schema_id: str,
     comment: str,
 ) -> dict[str, Any]:
-    """Return the JSON Schema of the webhook request body of ``event``: self-contained, every
-    shared type it uses in ``$defs``."""
+    """Return the JSON Schema of the webhook request body of ``event``, in the catalog's
+    ``envelope``: self-contained, every shared type it uses in ``$defs``."""
     key = f"events.{event.event}"
     statuses = [
         {
@@ -103,7 +105,7 @@ def build_event_json_schema(
     builder = _Builder(translate, statuses)
     title = pascal_case(event.event)
     if event.payload_type:
-        payload = {"$ref": f"#/$defs/{event.payload_type}"}
+        payload: dict[str, Any] = {"$ref": f"#/$defs/{event.payload_type}"}
     else:
         payload = builder.object(
             event.payload,
@@ -112,25 +114,53 @@ def build_event_json_schema(
             title=f"{title}Payload",
             open_=True,
         )
-    payload["description"] = translate("ui.envelope.payload")
     document: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": schema_id,
         "$comment": comment,
         "title": title,
         "description": translate(f"{key}.summary"),
-        "type": "object",
-        "required": ["event", "payload"],
-        "properties": {
-            "event": {"description": translate("ui.envelope.event"), "const": event.event},
-            "payload": payload,
-        },
+        **_body(envelope, event, payload, translate),
         "examples": list(event.examples),
     }
     used = types_used(event.references(), types)
     if used:
         document["$defs"] = {name: builder.shared(types[name]) for name in used}
     return document
+
+
+def _body(
+    envelope: Envelope, event: EventSchema, payload: dict[str, Any], translate: Translate
+) -> dict[str, Any]:
+    """The request body: the payload under its field, with the event's name in its own field
+    when the body names it (a header may name it instead); or the payload itself."""
+    properties: dict[str, Any] = {}
+    identifier = envelope.identified_by.body_field
+    if identifier is not None:
+        properties[identifier] = {
+            "description": translate("ui.envelope.event"),
+            "const": event.event,
+        }
+    if envelope.payload_field is not None:
+        described = {**payload, "description": translate("ui.envelope.payload")}
+        properties[envelope.payload_field] = described
+        return {"type": "object", "required": list(properties), "properties": properties}
+    # The body is the payload: its own title is the event's.
+    body = {key: value for key, value in payload.items() if key != "title"}
+    if not properties:
+        return body
+    if "$ref" in body:
+        return {
+            "allOf": [body],
+            "type": "object",
+            "required": list(properties),
+            "properties": properties,
+        }
+    return {
+        **body,
+        "required": [*properties, *body.get("required", [])],
+        "properties": {**properties, **body.get("properties", {})},
+    }
 
 
 class _Builder:

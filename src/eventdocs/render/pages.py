@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from eventdocs.errors import EventdocsError, RenderError
+from eventdocs.load.envelope import Envelope
 from eventdocs.load.locale import Locale
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render._budget import bounded_output, render_deadline
@@ -67,6 +68,7 @@ def render_event_page(
     translations: Translations,
     *,
     rows: list[Row],
+    envelope: Envelope,
     schema_url: str,
     generated_from: str,
 ) -> RenderedPage:
@@ -85,6 +87,7 @@ def render_event_page(
         event=event,
         key=f"events.{event.event}",
         rows=rows,
+        envelope=envelope,
         types_base="../types/",
         schema=schema_links,
         generated_from=Markdown(generated_from),
@@ -97,6 +100,7 @@ def render_events_index(
     events: tuple[EventSchema, ...],
     translations: Translations,
     *,
+    envelope: Envelope,
     has_types: bool = False,
     generated_from: str,
 ) -> RenderedPage:
@@ -107,6 +111,7 @@ def render_events_index(
         translations,
         events=events,
         categories=categorized(events),
+        envelope=envelope,
         has_types=has_types,
         generated_from=Markdown(generated_from),
     )

@@ -150,6 +150,7 @@ class _Renderer:
                 event,
                 translations,
                 rows=self.event_rows[event.event],
+                envelope=project.envelope,
                 schema_url=schema_id(base_url, event, None),
                 generated_from=generated_note(self.event_files[event.event], locale_file),
             )
@@ -160,6 +161,7 @@ class _Renderer:
                 self.environment,
                 project.events,
                 translations,
+                envelope=project.envelope,
                 has_types=bool(project.types),
                 generated_from=generated_note("schema/", locale_file),
             )

@@ -43,6 +43,7 @@ def event_schema(
         event,
         translations.markdown.__getitem__,
         types=project.types,
+        envelope=project.envelope,
         schema_id=schema_id(project.config.schema_base_url, event, code),
         comment=note,
     )

@@ -56,6 +56,10 @@ def inputs_on_disk(root: Path, outputs: Iterable[str]) -> str:
         path.relative_to(root).as_posix(): file_digest(path, limit=MAX_FILE_BYTES)
         for path in (*inputs.schema_files, *inputs.type_files, *inputs.locale_files, *inputs.pages)
     }
+    if inputs.envelope.is_file():
+        files[inputs.envelope.relative_to(root).as_posix()] = file_digest(
+            inputs.envelope, limit=MAX_FILE_BYTES
+        )
     return _inputs_digest(settings_digest(inputs), files, root, outputs)
 
 

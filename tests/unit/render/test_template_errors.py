@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventdocs.errors import RenderError
+from eventdocs.load.envelope import DEFAULT_ENVELOPE
 from eventdocs.load.locale import Entries, Locale
 from eventdocs.render.environment import build_environment
 from eventdocs.render.pages import INDEX_TEMPLATE, render_events_index
@@ -23,6 +24,7 @@ def render_with_section(tmp_path: Path, section: str) -> None:
         build_environment(tmp_path),
         (),
         Translations(ENGLISH, ENGLISH, LookupTracker()),
+        envelope=DEFAULT_ENVELOPE,
         generated_from="x",
     )
 
