@@ -116,9 +116,14 @@ def _undocumented(
         # Down through arrays to the objects they hold, and into shared types.
         shape: Shape = field
         values = [item]
-        while shape.item is not None:
-            shape = shape.item
-            values = [element for value in values if isinstance(value, list) for element in value]
+        while shape.inner is not None:
+            if shape.item is not None:
+                values = [each for value in values if isinstance(value, list) for each in value]
+            else:
+                values = [
+                    each for value in values if isinstance(value, dict) for each in value.values()
+                ]
+            shape = shape.inner
         inner = types[shape.ref].fields if shape.ref else shape.fields
         # An object without declared fields is free-form (metadata): its keys are the sender's.
         if inner:

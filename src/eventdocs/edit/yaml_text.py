@@ -6,7 +6,7 @@ import json
 import re
 
 # What YAML reads as a line break or refuses as a character, inside quotes or not: escaped.
-_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def yaml_string(text: str) -> str:

@@ -6,17 +6,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from eventdocs.errors import LoadError
-from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema, walk
+from eventdocs.load.schema_model import EventSchema, Field, TypeSchema, shape_references, walk
 
 
 def _refs(fields: tuple[Field, ...], root: str) -> Iterator[tuple[str, str]]:
     """``(line name, type name)`` for every ``ref`` in ``fields`` or their items."""
     for path, field in walk(fields, ""):
-        shape: Shape | None = field
-        while shape is not None:
-            if shape.ref:
-                yield f"{root}.{path}", shape.ref
-            shape = shape.item
+        for name in shape_references(field):
+            yield f"{root}.{path}", name
 
 
 def check_references(

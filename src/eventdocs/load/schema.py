@@ -76,8 +76,9 @@ def _lines_of(
         locations.append((f"{root}.{dotted}", location))
         shape: Shape = field
         inner: Location = location
-        while shape.item is not None:
-            shape, inner = shape.item, (*inner, "items")
+        while shape.inner is not None:
+            step = "items" if shape.item is not None else "map"
+            shape, inner = shape.inner, (*inner, step)
         pending += [
             (child, (*inner, "fields", index), f"{dotted}.")
             for index, child in enumerate(shape.fields)

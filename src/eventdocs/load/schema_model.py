@@ -79,6 +79,13 @@ class Shape:
     # An object's fields; `open: false` refuses every other key (a closed object).
     fields: tuple[Field, ...] = ()
     open: bool = True
+    # A map: an object whose keys are free and whose values all have this shape.
+    map: Item | None = None
+    # A union: the value has one of these shapes (each a `ref` or a plain type); the
+    # `discriminator` names the field whose value tells them apart, when there is one.
+    one_of: tuple[Item, ...] = ()
+    discriminator: FieldName | None = None
+    default: Scalar | None = None
 
     @property
     def label(self) -> str:
@@ -92,16 +99,29 @@ class Shape:
 
     @property
     def kind(self) -> JsonType:
-        """The JSON type: a ``ref`` is an object."""
+        """The JSON type: a ``ref`` is an object (a union has none: see ``one_of``)."""
         return self.type or "object"
+
+    @property
+    def inner(self) -> Shape | None:
+        """What an array or a map holds: the shape its items or values have."""
+        return self.item or self.map
 
     def __post_init__(self) -> None:
         if isinstance(self.items, str):  # one spelling in the model: the shape
             object.__setattr__(self, "items", Item(type=self.items))
         what = self.label
-        if (self.type is None) == (self.ref is None):
-            raise ValueError(f"{what}: give a `type` or a `ref` to a shared type, not both")
+        given = [self.type is not None, self.ref is not None, bool(self.one_of)]
+        if given.count(True) != 1:
+            raise ValueError(f"{what}: give one of `type`, `ref` (a shared type) or `one_of`")
+        if self.one_of:
+            self._check_union(what)
+            return
+        if self.discriminator:
+            raise ValueError(f"{what}: only a `one_of` has a `discriminator`")
         kind = self.type or "object"
+        if self.map is not None and kind != "object":
+            raise ValueError(f"{what}: only an object is a `map`")
         if self.fields and kind != "object":
             raise ValueError(f"{what}: only an object has nested fields")
         if self.ref and (self.fields or not self.open):
@@ -112,10 +132,23 @@ class Shape:
             raise ValueError(f"{what}: format, pattern and lengths are for strings")
         if kind not in _NUMBERS and (self.minimum is not None or self.maximum is not None):
             raise ValueError(f"{what}: minimum and maximum are for numbers")
-        if self.enum and kind not in ("string", "integer"):
-            raise ValueError(f"{what}: an enum lists strings or integers")
+        if self.enum and kind != "string":
+            raise ValueError(f"{what}: an enum lists strings")
         _check_unique([value.value for value in self.enum], "enum value")
         _check_unique([field.name for field in self.fields], "field")
+
+    def _check_union(self, what: str) -> None:
+        if len(self.one_of) < 2:
+            raise ValueError(f"{what}: a `one_of` lists two shapes or more")
+        for alternative in self.one_of:
+            if alternative.fields or alternative.one_of or alternative.inner:
+                raise ValueError(
+                    f"{what}: each `one_of` shape is a `ref` or a plain type; declare an "
+                    "object as a shared type and refer to it"
+                )
+        constrained = [self.format, self.pattern, self.const, self.items, self.map]
+        if self.enum or self.fields or any(value is not None for value in constrained):
+            raise ValueError(f"{what}: a `one_of` takes its constraints from its shapes")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -239,18 +272,25 @@ def walk(fields: tuple[Field, ...], prefix: str) -> Iterator[tuple[str, Field]]:
         path = f"{prefix}{field.name}"
         yield path, field
         shape: Shape = field
-        while shape.item is not None:
-            shape = shape.item
+        while shape.inner is not None:
+            shape = shape.inner
         yield from walk(shape.fields, f"{path}.")
 
 
 def _references(fields: tuple[Field, ...]) -> Iterator[str]:
     for _, field in walk(fields, ""):
-        shape: Shape | None = field
-        while shape is not None:
-            if shape.ref:
-                yield shape.ref
-            shape = shape.item
+        yield from shape_references(field)
+
+
+def shape_references(shape: Shape) -> Iterator[str]:
+    """The shared types one shape names: itself, what it holds, its union's shapes."""
+    current: Shape | None = shape
+    while current is not None:
+        if current.ref:
+            yield current.ref
+        for alternative in current.one_of:
+            yield from shape_references(alternative)
+        current = current.inner
 
 
 def _check_unique(names: list[Any], what: str) -> None:

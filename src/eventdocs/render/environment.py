@@ -33,9 +33,14 @@ def _finalize(value: Any) -> Any:
 
 def type_cell(row: Row, types_base: str) -> Markdown:
     """The type column of a fields table: the JSON type as inline code, a shared type as a
-    link to its page (``types_base`` + ``<Type>.md``)."""
+    link to its page (``types_base`` + ``<Type>.md``); a union's types each linked after it."""
     code = inline_code(row.label)
-    return Markdown(f"[{code}]({types_base}{row.ref}.md)") if row.ref else code
+    if row.ref:
+        return Markdown(f"[{code}]({types_base}{row.ref}.md)")
+    if row.refs:
+        links = ", ".join(f"[{inline_code(name)}]({types_base}{name}.md)" for name in row.refs)
+        return Markdown(f"{code} ({links})")
+    return code
 
 
 def with_identifier(title: str, identifier: str) -> Markdown:

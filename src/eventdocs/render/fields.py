@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
+from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema, shape_references
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,40 @@ class Row:
     key: str  # the locale key describing the field
     values_key: str  # prefix of the keys describing its enum values: `<values_key>.<value>`
     label: str  # the JSON type as written in the table: `string (uri) | null`, `Contact[]`
-    ref: str | None  # the shared type to link to
+    refs: tuple[str, ...]  # the shared types to link to
+
+    @property
+    def ref(self) -> str | None:
+        """The one shared type the value is (or holds), if it is one."""
+        return self.refs[0] if len(self.refs) == 1 and self.shape.ref else None
 
 
-def type_label(field: Field) -> tuple[str, Shape]:
-    """The type column of ``field`` and the shape it ends in (past every array level)."""
-    shape: Shape = field
-    suffix = ""
-    while shape.item is not None:
-        shape, suffix = shape.item, suffix + "[]"
-    label = (shape.ref or shape.kind) + suffix
-    if shape.format:
+def type_label(field: Field) -> tuple[str, Shape, str]:
+    """The type column of ``field``, the shape it ends in (past every array and map level),
+    and the marks those levels add to a path (``[]`` per array, ``{}`` per map)."""
+    shape, marks = _innermost(field)
+    label = _label(shape)
+    for mark in reversed(marks):
+        label = f"{label}[]" if mark == "[]" else f"map<{label}>"
+    if shape.format:  # after the brackets: `string[] (uri)`
         label += f" ({shape.format})"
     if field.nullable:
         label += " | null"
-    return label, shape
+    return label, shape, "".join(marks)
+
+
+def _innermost(shape: Shape) -> tuple[Shape, list[str]]:
+    marks: list[str] = []
+    while shape.inner is not None:
+        marks.append("[]" if shape.item is not None else "{}")
+        shape = shape.inner
+    return shape, marks
+
+
+def _label(shape: Shape) -> str:
+    if shape.one_of:
+        return " | ".join(_label(alternative) for alternative in shape.one_of)
+    return shape.ref or shape.kind
 
 
 def _rows(
@@ -62,15 +81,16 @@ def _rows(
     whose fields' key paths start after ``type_base``."""
     for field in fields:
         path, key_path = f"{shown}{field.name}", f"{keyed}{field.name}"
-        label, shape = type_label(field)
+        label, shape, marks = type_label(field)
         override = f"{own_key}.fields.{key_path}"
         if type_key is None or has_text(override):
             key, values_key = override, f"{own_key}.values.{key_path}"
         else:
             inner = key_path.removeprefix(type_base)
             key, values_key = f"{type_key}.fields.{inner}", f"{type_key}.values.{inner}"
-        yield Row(path, field, shape, key, values_key, label, shape.ref)
-        arrays = "[]" * label.split(" ")[0].count("[]")
+        refs = tuple(dict.fromkeys(shape_references(shape)))
+        yield Row(path, field, shape, key, values_key, label, refs)
+        arrays = marks
         if shape.fields:
             yield from _rows(
                 shape.fields,

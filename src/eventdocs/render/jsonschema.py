@@ -225,14 +225,29 @@ class _Builder:
     def shape(self, shape: Shape, key: str, values_key: str, title: str) -> dict[str, Any]:
         if shape.ref:
             return {"$ref": "#" if shape.ref == self.root else f"#/$defs/{shape.ref}"}
-        if shape.kind == "object" and (shape.fields or not shape.open):
-            return self.object(
+        if shape.one_of:
+            union: dict[str, Any] = {
+                "oneOf": [
+                    self.shape(alternative, key, values_key, f"{title}Option{number}")
+                    for number, alternative in enumerate(shape.one_of, 1)
+                ]
+            }
+            if shape.default is not None:
+                union["default"] = shape.default
+            return union
+        if shape.kind == "object" and (shape.fields or not shape.open or shape.map):
+            document = self.object(
                 shape.fields,
                 fields_key=f"{key}.",
                 values_key=f"{values_key}.",
                 title=title,
                 open_=shape.open,
             )
+            if shape.map is not None:
+                document["additionalProperties"] = self.shape(
+                    shape.map, key, values_key, f"{title}Value"
+                )
+            return document
         schema: dict[str, Any] = {"type": shape.kind}
         item = shape.item
         if item is not None:
@@ -261,6 +276,7 @@ _KEYWORDS = (
     ("maximum", "maximum"),
     ("min_length", "minLength"),
     ("max_length", "maxLength"),
+    ("default", "default"),
 )
 
 

@@ -33,8 +33,31 @@ def schema(**changes: Any) -> dict[str, Any]:
             "only an object has nested fields",
         ),
         ({"payload": [{"name": "a", "type": "array"}]}, "only an array, has `items`"),
-        ({"payload": [{"name": "a", "type": "string", "ref": "A"}]}, "not both"),
-        ({"payload": [{"name": "a"}]}, "give a `type` or a `ref`"),
+        ({"payload": [{"name": "a", "type": "string", "ref": "A"}]}, "give one of `type`"),
+        ({"payload": [{"name": "a"}]}, "give one of `type`, `ref`"),
+        ({"payload": [{"name": "a", "one_of": [{"ref": "A"}]}]}, "two shapes or more"),
+        (
+            {
+                "payload": [
+                    {
+                        "name": "a",
+                        "one_of": [
+                            {"type": "object", "fields": [{"name": "b", "type": "string"}]},
+                            {"type": "string"},
+                        ],
+                    }
+                ]
+            },
+            "a `ref` or a plain type",
+        ),
+        (
+            {"payload": [{"name": "a", "type": "string", "discriminator": "kind"}]},
+            "only a `one_of`",
+        ),
+        (
+            {"payload": [{"name": "a", "type": "string", "map": {"type": "string"}}]},
+            "only an object",
+        ),
         ({"payload": [{"name": "a", "type": "object", "enum": [{"value": "x"}]}]}, "an enum"),
         ({"payload": [{"name": "a", "type": "string", "minimum": 1}]}, "are for numbers"),
         ({"payload": [{"name": "a", "type": "integer", "max_length": 1}]}, "are for strings"),

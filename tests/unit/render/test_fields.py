@@ -95,3 +95,27 @@ def test_a_type_page_lists_its_own_fields_and_links_the_rest() -> None:
 def test_types_used_follows_references_at_any_depth() -> None:
     """Person uses Place: both are used by an event naming Person."""
     assert types_used(["Person"], TYPES) == ["Person", "Place"]
+
+
+def test_maps_and_unions_have_their_own_labels_and_links() -> None:
+    """A map reads `map<…>` and its values' fields sit under `name{}`; a union lists its
+    shapes and links each shared type."""
+    rows = event_rows(
+        event(
+            payload=[
+                {
+                    "name": "byId",
+                    "type": "object",
+                    "map": {"type": "object", "fields": [{"name": "x", "type": "integer"}]},
+                },
+                {"name": "who", "one_of": [{"ref": "Person"}, {"ref": "Place"}]},
+            ]
+        ),
+        TYPES,
+        lambda key: False,
+    )
+    by_path = {row.path: row for row in rows}
+    assert by_path["byId"].label == "map<object>"
+    assert by_path["byId{}.x"].key == "events.thing_done.fields.byId.x"
+    assert by_path["who"].label == "Person | Place"
+    assert by_path["who"].refs == ("Person", "Place") and by_path["who"].ref is None
