@@ -27,6 +27,7 @@ def translation_entry(key: str, source: str, text: str | None) -> str:
 def translation_file_header(code: str, source_code: str) -> str:
     """The comment every scaffolded translation file starts with."""
     return (
+        "# yaml-language-server: $schema=../docs/schemas/format/locale-translation.json\n"
         f"# Translations into {code!r}. For each key, `source` is the {source_code!r} text the\n"
         "# translation was made from and `text` the translation; an empty `text` is not\n"
         "# translated yet. Edit `text` only: `eventdocs accept` updates `source` once a\n"

@@ -38,8 +38,8 @@ class TranslationEntry:
     text: str | None = None
 
 
-_SOURCE_FILE = dict[Key, str]
-_TRANSLATION_FILE = dict[Key, TranslationEntry]
+SOURCE_FILE = dict[Key, str]
+TRANSLATION_FILE = dict[Key, TranslationEntry]
 
 
 class Entry(NamedTuple):
@@ -245,7 +245,7 @@ def share_source_texts(source: Locale, locale: Locale) -> Locale:
 
 
 def _source_entries(document: YamlDocument) -> Entries:
-    strings = validate_document(_SOURCE_FILE, document)
+    strings = validate_document(SOURCE_FILE, document)
     lines = _lines(document)
     return Entries(
         {key: (key, normalize_text(text), None, lines[key]) for key, text in strings.items()}
@@ -253,7 +253,7 @@ def _source_entries(document: YamlDocument) -> Entries:
 
 
 def _translation_entries(document: YamlDocument) -> Entries:
-    entries = validate_document(_TRANSLATION_FILE, document)
+    entries = validate_document(TRANSLATION_FILE, document)
     lines = _lines(document)
     return Entries(
         {

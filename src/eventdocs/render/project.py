@@ -7,6 +7,7 @@ from typing import Any
 
 from eventdocs.errors import RenderError
 from eventdocs.load.cache import digest
+from eventdocs.load.format_schemas import FORMATS
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
 from eventdocs.load.schema_model import EventSchema, TypeSchema
@@ -26,7 +27,12 @@ from eventdocs.render.pages import (
     type_page_path,
     types_index_path,
 )
-from eventdocs.render.schemas import event_schema, type_schema
+from eventdocs.render.schemas import (
+    cached_format_schemas,
+    event_schema,
+    format_schema_path,
+    type_schema,
+)
 from eventdocs.render.translator import Fallbacks, LookupTracker, Translations
 
 
@@ -242,6 +248,15 @@ class _Renderer:
         )
         self.sink(GeneratedFile(CATALOG_PATH, dump_json(catalog)))
 
+    def render_formats(self) -> None:
+        """The JSON Schemas of the project's own file formats, for authors' editors."""
+        documents: dict[str, dict[str, Any]] | None = None
+        for name in FORMATS:
+            path = format_schema_path(name)
+            if self.wanted(path, "format", name):
+                documents = documents or cached_format_schemas(self.project.cache)
+                self.sink(GeneratedFile(path, dump_json(documents[name])))
+
     def copy_pages(self) -> None:
         """Copy every hand-written page; one that would replace a generated page is refused."""
         for page in self.project.pages:
@@ -283,6 +298,7 @@ def render_project(
     for locale in project.locales:
         renderer.render_language(locale)
     renderer.render_catalog()
+    renderer.render_formats()
     renderer.copy_pages()
     return Rendering(
         files=tuple(sorted(collected, key=lambda file: file.path)),

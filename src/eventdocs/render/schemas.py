@@ -4,8 +4,12 @@ included)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from eventdocs.load import plain
+from eventdocs.load.cache import cached_parse, digest, format_tag
+from eventdocs.load.format_schemas import FORMATS, format_schemas
 from eventdocs.load.project import Project
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.jsonschema import (
@@ -14,7 +18,7 @@ from eventdocs.render.jsonschema import (
     schema_id,
     type_schema_id,
 )
-from eventdocs.render.outputs import generated_note
+from eventdocs.render.outputs import GENERATED_MARKER, generated_note
 from eventdocs.render.translator import LookupTracker, Translations
 
 
@@ -65,3 +69,39 @@ def type_schema(
         schema_id=type_schema_id(project.config.schema_base_url, schema, code),
         comment=note,
     )
+
+
+def format_schema_path(name: str) -> str:
+    """Where the JSON Schema of one of eventdocs' own file formats is published."""
+    return f"docs/schemas/format/{name}.json"
+
+
+def cached_format_schemas(cache: Path | None) -> dict[str, dict[str, Any]]:
+    """``format_schemas()`` with the generated note, remembered per version of the code: a
+    warm run neither derives them again nor imports the validator."""
+    tag = format_tag()
+    note = f"{GENERATED_MARKER} from eventdocs' own models. Do not edit: it changes with them."
+
+    def derive() -> dict[str, dict[str, Any]]:
+        return {
+            name: {"$schema": document["$schema"], "$comment": note, **document}
+            for name, document in format_schemas().items()
+        }
+
+    return cached_parse(
+        cache,
+        digest("format-schemas", tag),
+        tag,
+        derive,
+        encode=lambda documents: documents,
+        decode=_documents_from_plain,
+    )
+
+
+def _documents_from_plain(data: object) -> dict[str, dict[str, Any]]:
+    documents = {
+        plain.text(name): plain.mapping(document) for name, document in plain.mapping(data).items()
+    }
+    if set(documents) != set(FORMATS):
+        raise ValueError("other formats")
+    return documents
