@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from eventdocs.check.status import Coverage
 from eventdocs.pipeline import CheckResult, check, status
 from eventdocs.report.formats import FORMATS, formatter
 
@@ -39,18 +40,34 @@ def check_command(root: Path, output_format: str) -> int:
 
 @click.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@click.option("--by-subject", is_flag=True, help="Also one row per event, type and group of words.")
 @click.pass_obj
-def status_command(root: Path, as_json: bool) -> None:
+def status_command(root: Path, as_json: bool, by_subject: bool) -> None:
     """Show translation coverage per language: translated, stale, missing, total."""
     rows = status(root)
     if as_json:
-        click.echo(json.dumps({"version": 1, "locales": [row._asdict() for row in rows]}, indent=2))
+        languages = [_fields(row) for row in rows if not row.subject]
+        subjects = [row._asdict() for row in rows if row.subject]
+        document = {"version": 1, "locales": languages, "subjects": subjects}
+        click.echo(json.dumps(document, indent=2))
         return
-    header = f"{'locale':<8} {'translated':>10} {'stale':>6} {'missing':>8} {'total':>6}  coverage"
+    name, width = "locale", 0
+    if by_subject:
+        width = max(len(row.subject) for row in rows)
+        name = f"{'locale':<8} {'subject':<{width}}"
+    else:
+        rows = [row for row in rows if not row.subject]
+    header = f"{name:<8} {'translated':>10} {'stale':>6} {'missing':>8} {'total':>6}  coverage"
     click.echo(header)
     for row in rows:
         percent = 100 * row.translated / row.total if row.total else 100.0
+        label = f"{row.locale:<8} {row.subject or '(all)':<{width}}" if by_subject else row.locale
         click.echo(
-            f"{row.locale:<8} {row.translated:>10} {row.stale:>6} {row.missing:>8} "
+            f"{label:<8} {row.translated:>10} {row.stale:>6} {row.missing:>8} "
             f"{row.total:>6}  {percent:5.1f}%"
         )
+
+
+def _fields(row: Coverage) -> dict[str, object]:
+    """A language's row as the JSON output has always written it."""
+    return {key: value for key, value in row._asdict().items() if key != "subject"}
