@@ -36,3 +36,15 @@ def example_block(page: str) -> str:
     match = FENCE.search(page)
     assert match, "the page has no payload.json example"
     return match.group(0)
+
+
+_FENCED = re.compile(r"^```.*?^```$", re.M | re.S)
+_HEADING = re.compile(r"^(#{1,6}) (.+?)(?:\s*\{ #[^}]*\})?$", re.M)
+
+
+def headings(page: str) -> list[tuple[int, str]]:
+    """The page's headings as (level, text), front matter and fenced code left out."""
+    body = page.split("\n---\n", 1)[1] if page.startswith("---\n") else page
+    return [
+        (len(match.group(1)), match.group(2)) for match in _HEADING.finditer(_FENCED.sub("", body))
+    ]
