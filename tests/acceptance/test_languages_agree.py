@@ -4,11 +4,10 @@ every event page and every type page the project holds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 
 import pytest
 
-from eventdocs.load.schema_model import Field, Shape, TypeSchema
+from tests.acceptance._catalog import expected_rows
 from tests.acceptance._pages import example_block, field_table, tables
 from tests.helpers import EVENTS, LOCALES, REPO, TYPES, repo_project
 
@@ -34,40 +33,13 @@ def columns(locale: str, path: str) -> list[tuple[str, str, bool]]:
     return [(row[0].strip("`"), row[1], answers[row[2]]) for row in field_table(page(locale, path))]
 
 
-def documented(
-    fields: tuple[Field, ...], prefix: str, types: Mapping[str, TypeSchema], depth: int
-) -> Iterator[tuple[str, bool]]:
-    """(path, required) of each field a table lists: nested fields under their parent, array
-    items' under `name[]`, and a shared type's fields while ``depth`` lasts."""
-    for field in fields:
-        path, arrays = f"{prefix}{field.name}", ""
-        yield path, field.required
-        shape: Shape = field
-        while shape.item is not None:
-            shape, arrays = shape.item, arrays + "[]"
-        if shape.fields:
-            yield from documented(shape.fields, f"{path}{arrays}.", types, depth)
-        elif shape.ref and depth:
-            yield from documented(types[shape.ref].fields, f"{path}{arrays}.", types, depth - 1)
-
-
-def expected_rows(path: str) -> list[tuple[str, bool]]:
-    """What the schema says a page's table lists: an event's payload, each shared type it
-    names inlined one level deep; a type's own fields, the types they name only linked."""
-    project = repo_project()
-    folder, name = path.removesuffix(".md").split("/")
-    if folder == "types":
-        return list(documented(project.types[name].fields, "", project.types, 0))
-    event = next(event for event in project.events if event.event == name)
-    fields = project.types[event.payload_type].fields if event.payload_type else event.payload
-    return list(documented(fields, "", project.types, 1))
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_english_table_documents_every_field(path: str) -> None:
     """The English table lists every field the schema gives the page, in order, nested ones
     included, each with its required flag."""
-    assert [(row[0], row[2]) for row in columns(SOURCE, path)] == expected_rows(path)
+    assert [(row[0], row[2]) for row in columns(SOURCE, path)] == [
+        (row.path, row.required) for row in expected_rows(path)
+    ]
 
 
 @pytest.mark.parametrize("locale", OTHERS)
