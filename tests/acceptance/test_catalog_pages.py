@@ -1,5 +1,5 @@
-"""The catalog's pages in every language: a page per shared type, event pages that document
-every field their examples show, an events index by category."""
+"""The catalog's pages in every language: a page per shared type, event pages that link to the
+types they use and document every field their examples show, an events index by category."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from eventdocs.load.schema_model import EventSchema
+from tests.acceptance._catalog import expected_rows
 from tests.acceptance._pages import field_table, headings, normalize, tables
 from tests.helpers import EVENTS, LOCALES, REPO, TYPES, repo_project
 
@@ -32,6 +33,23 @@ def test_every_type_has_a_page_in_every_language(locale: str) -> None:
     )
     index = page(locale, "types/index.md")
     assert re.findall(r"\]\(([A-Za-z0-9]+)\.md\)", index) == list(TYPES)
+
+
+def types_on_page(event: EventSchema) -> set[str]:
+    """The shared types an event page shows: its payload's type, and each one a row names."""
+    named = {row.ref for row in expected_rows(f"events/{event.event}.md") if row.ref}
+    return named | ({event.payload_type} if event.payload_type else set())
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("event", EVENTS)
+def test_event_page_links_to_the_types_it_uses(event: str, locale: str) -> None:
+    """An event page links to the page of every shared type it shows, its payload's type
+    included, and to no other."""
+    linked = set(TYPE_LINK.findall(page(locale, f"events/{event}.md")))
+    assert linked == types_on_page(event_schema(event))
+    for name in linked:
+        assert (REPO / "docs" / locale / "types" / f"{name}.md").is_file()
 
 
 def example_paths(value: Any, prefix: str = "") -> Iterator[str]:
