@@ -4,7 +4,7 @@ than from the renderer, so the tests compare the pages with an independent readi
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from eventdocs.load.schema_model import Field, Shape, TypeSchema
 from tests.helpers import repo_project
@@ -44,3 +44,16 @@ def expected_rows(page: str) -> list[Expected]:
     event = next(event for event in project.events if event.event == name)
     fields = project.types[event.payload_type].fields if event.payload_type else event.payload
     return list(_rows(fields, "", project.types, 1))
+
+
+def example_paths(value: Any, *, items: str, prefix: str = "") -> Iterator[str]:
+    """The path of every field an example ``value`` holds: a nested field's dotted (`a.b`), an
+    array's items marked with ``items`` (`[]` as tables write them, nothing as schemas do)."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield f"{prefix}{name}"
+            yield from example_paths(item, items=items, prefix=f"{prefix}{name}.")
+    elif isinstance(value, list):
+        inner = f"{prefix.removesuffix('.')}{items}." if prefix else prefix
+        for item in value:
+            yield from example_paths(item, items=items, prefix=inner)

@@ -4,13 +4,11 @@ types they use and document every field their examples show, an events index by 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from eventdocs.load.schema_model import EventSchema
-from tests.acceptance._catalog import expected_rows
+from tests.acceptance._catalog import example_paths, expected_rows
 from tests.acceptance._pages import field_table, headings, normalize, tables
 from tests.helpers import EVENTS, LOCALES, REPO, TYPES, repo_project
 
@@ -52,18 +50,6 @@ def test_event_page_links_to_the_types_it_uses(event: str, locale: str) -> None:
         assert (REPO / "docs" / locale / "types" / f"{name}.md").is_file()
 
 
-def example_paths(value: Any, prefix: str = "") -> Iterator[str]:
-    """The path of every field an example holds, as a fields table writes it: `a.b` for a
-    nested field, `list[].name` for a field of an array's items."""
-    if isinstance(value, dict):
-        for name, item in value.items():
-            yield f"{prefix}{name}"
-            yield from example_paths(item, f"{prefix}{name}.")
-    elif isinstance(value, list):
-        for item in value:
-            yield from example_paths(item, f"{prefix.removesuffix('.')}[].")
-
-
 def under(path: str, row: str) -> str | None:
     """The rest of ``path`` below the table row ``row`` (past its `[]`), or None."""
     rest = path.removeprefix(row)
@@ -103,7 +89,9 @@ def test_every_field_an_example_shows_is_in_the_table(event: str, locale: str) -
     event page's table (or, below a shared type the table only links to, on the type's page)."""
     rows = table_by_path(locale, f"events/{event}.md")
     shown = {
-        path for each in event_schema(event).examples for path in example_paths(each["payload"])
+        path
+        for each in event_schema(event).examples
+        for path in example_paths(each["payload"], items="[]")
     }
     assert sorted(path for path in shown if not documented(path, rows, locale)) == []
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from eventdocs.load.schema_model import EventSchema, Field
+from tests.acceptance._catalog import example_paths
 from tests.helpers import EVENTS, LOCALES, REPO, Run, read_yaml, repo_project, write_yaml
 
 Mutation = Callable[[Path], None]
@@ -326,18 +327,10 @@ def test_stale_finding_shows_the_english_change(project: Path, run_cli: Callable
 def documented_but_never_shown() -> Iterator[tuple[str, str]]:
     """(schema file, field path) of each field of an event's own that none of its examples
     has, found by walking the examples: what `check` must warn about, and nothing else."""
-
-    def shown(value: Any, prefix: str) -> Iterator[str]:
-        if isinstance(value, dict):
-            for name, item in value.items():
-                yield f"{prefix}{name}"
-                yield from shown(item, f"{prefix}{name}.")
-        elif isinstance(value, list):
-            for item in value:
-                yield from shown(item, prefix)
-
     for event in repo_project().events:
-        paths = {path for each in event.examples for path in shown(each["payload"], "")}
+        paths = {
+            path for each in event.examples for path in example_paths(each["payload"], items="")
+        }
         for path, _ in event.walk_fields():
             if path not in paths:
                 yield f"schema/{event.event}.yaml", path
