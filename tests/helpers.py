@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ import pytest
 import yaml
 
 from eventdocs.load.config import load_config
+from eventdocs.load.inputs import type_files
+from eventdocs.load.project import Project, event_names, load_project
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -37,6 +40,18 @@ LOCALES = (
     _SOURCE,
     *sorted(path.stem for path in (REPO / "locales").glob("*.yaml") if path.stem != _SOURCE),
 )
+# The events and shared types the project holds, found by their files: acceptance tests are
+# parametrized over these, so a new event or type is tested without a test being edited.
+EVENTS = tuple(event_names(REPO))
+TYPES = tuple(path.stem for path in type_files(REPO))
+# Event names are lower-case identifiers (`schema_model.EventName`): no event can have this one.
+UNKNOWN_EVENT = "no such event"
+
+
+@cache
+def repo_project() -> Project:
+    """The repository's own project, loaded once: tests read it and never change it."""
+    return load_project(REPO, use_cache=False)
 
 
 @dataclass(frozen=True)

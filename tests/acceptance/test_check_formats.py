@@ -8,50 +8,66 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, read_yaml, write_yaml
+from eventdocs.report.github import ANNOTATIONS_PER_TYPE
+from tests.helpers import LOCALES, Run, read_yaml, write_yaml
 
 
-def plant_many_stale(root: Path) -> None:
-    """Twelve English edits: 36 stale findings across three languages."""
+def plant_many_stale(root: Path) -> int:
+    """Edit the English of up to twelve field descriptions of one event, the event with the
+    most (so only its page and schema go out of date), and return how many stale findings
+    that makes: one per edited key in each translation."""
     path = root / "locales" / "en.yaml"
     data = read_yaml(path)
-    keys = [key for key in data if ".fields." in key][:12]
+    by_event: dict[str, list[str]] = {}
+    for key in data:
+        if key.startswith("events.") and ".fields." in key:
+            by_event.setdefault(key.split(".")[1], []).append(key)
+    keys = max(by_event.values(), key=len)[:12]
+    # More stale findings than one severity's annotations, and room for the pages' findings.
+    assert len(keys) * len(LOCALES[1:]) > ANNOTATIONS_PER_TYPE
     for key in keys:
         data[key] = data[key] + " (revised)"
     write_yaml(path, data)
+    return len(keys) * len(LOCALES[1:])
 
 
 def test_json_format_is_versioned(project: Path, run_cli: Callable[..., Run]) -> None:
-    """The JSON document has a version, the findings and a summary."""
-    plant_many_stale(project)
+    """The JSON document has a version, the findings and a summary counting them by severity."""
+    stale_count = plant_many_stale(project)
     document = run_cli("-C", project, "check", "--format", "json").json()
     assert document["version"] == 1
-    assert document["summary"]["error"] == len(document["findings"]) > 36
+    severities = [finding["severity"] for finding in document["findings"]]
+    assert document["summary"] == {
+        "error": severities.count("error"),
+        "warning": severities.count("warning"),
+    }
+    assert len(severities) == document["summary"]["error"] + document["summary"]["warning"]
+    assert document["summary"]["error"] > stale_count
     stale = [f for f in document["findings"] if f["code"] == "stale"]
-    assert len(stale) == 36 and all(f["line"] and f["detail"] for f in stale)
+    assert len(stale) == stale_count and all(f["line"] and f["detail"] for f in stale)
 
 
 def test_github_format_caps_annotations(
     project: Path, run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At most 10 error annotations; the rest are counted and listed in the step summary."""
-    plant_many_stale(project)
+    stale_count = plant_many_stale(project)
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     result = run_cli("-C", project, "check", "--format", "github")
     assert result.code == 1
     errors = [line for line in result.out.splitlines() if line.startswith("::error ")]
-    assert len(errors) == 10
+    assert len(errors) == ANNOTATIONS_PER_TYPE
     assert errors[0].startswith("::error file=docs/")
     assert any(line.startswith("::notice title=eventdocs::") for line in result.out.splitlines())
     assert "::error file=locales/fr.yaml,line=" in result.out
     table = summary.read_text("utf-8")
-    assert table.count("| error | stale |") == 36
+    assert table.count("| error | stale |") == stale_count
 
 
 def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[..., Run]) -> None:
     """SARIF 2.1.0 with one rule per finding code and a located result per finding."""
-    plant_many_stale(project)
+    stale_count = plant_many_stale(project)
     log = json.loads(run_cli("-C", project, "check", "--format", "sarif").out)
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
@@ -70,7 +86,7 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
         "site",
     } == rules
     stale = [result for result in run["results"] if result["ruleId"] == "stale"]
-    assert len(stale) == 36
+    assert len(stale) == stale_count
     location = stale[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"].startswith("locales/")
     assert location["region"]["startLine"] > 0

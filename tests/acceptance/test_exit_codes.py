@@ -7,15 +7,18 @@ command line that the project does not have.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, Run, run_in_process_of_its_own, snapshot_files
+from tests.helpers import FIXTURES, UNKNOWN_EVENT, Run, run_in_process_of_its_own, snapshot_files
 
 PAYLOAD = sorted((FIXTURES / "payloads" / "valid").glob("*.json"))[0]
+# The event the payload names: its schema is what `validate` reads.
+PAYLOAD_EVENT = json.loads(PAYLOAD.read_text("utf-8"))["event"]
 
 # Each command with arguments that succeed on the intact project.
 COMMANDS = {
@@ -29,7 +32,7 @@ COMMANDS = {
 
 BAD_FILES: dict[str, Callable[[Path], object]] = {
     "config": lambda root: (root / "eventdocs.toml").write_text("[eventdocs\n"),
-    "schema": lambda root: (root / "schema" / "message_status_updated.yaml").write_text(
+    "schema": lambda root: (root / "schema" / f"{PAYLOAD_EVENT}.yaml").write_text(
         "event: !!binary eA==\n"
     ),
     "locale": lambda root: (root / "locales" / "fr.yaml").write_text("a: [\n"),
@@ -46,7 +49,7 @@ USAGE_ERRORS = {
     "status": ("status", "extra-argument"),
     "accept": ("accept", "xx"),
     "new-locale": ("new-locale", "not a code"),
-    "validate": ("validate", "--event", "no_such_event", str(PAYLOAD)),
+    "validate": ("validate", "--event", UNKNOWN_EVENT, str(PAYLOAD)),
 }
 
 
@@ -93,12 +96,12 @@ def test_payload_naming_an_unknown_event_exits_1(
     """An unknown `event` in the payload is a bad input file, named in the one error line;
     the same name given with `--event` is a usage error."""
     payload = tmp_path / "payload.json"
-    payload.write_text('{"event": "no_such_event"}\n')
+    payload.write_text(json.dumps({"event": UNKNOWN_EVENT}) + "\n")
     result = run_cli("-C", project, "validate", payload)
     assert result.code == 1, result.err
-    assert result.err.startswith(f"Error: {payload.as_posix()}: unknown event 'no_such_event'")
+    assert result.err.startswith(f"Error: {payload.as_posix()}: unknown event {UNKNOWN_EVENT!r}")
     assert len(result.err.splitlines()) == 1
-    assert run_cli("-C", project, "validate", "--event", "no_such_event", payload).code == 2
+    assert run_cli("-C", project, "validate", "--event", UNKNOWN_EVENT, payload).code == 2
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -1,4 +1,5 @@
-"""Every language documents the same fields, types, statuses and example, byte for byte."""
+"""Every language documents the same fields, types, statuses and example, byte for byte, on
+every event page and every type page the project holds."""
 
 from __future__ import annotations
 
@@ -6,65 +7,87 @@ import re
 
 import pytest
 
-from tests.acceptance._pages import example_block, table_rows
-from tests.helpers import LOCALES, REPO
+from tests.acceptance._catalog import expected_rows
+from tests.acceptance._pages import example_block, field_table, tables
+from tests.helpers import EVENTS, LOCALES, REPO, TYPES, repo_project
 
-OTHERS = [locale for locale in LOCALES if locale != "en"]
-
-
-def page(locale: str) -> str:
-    return (REPO / f"docs/{locale}/events/message_status_updated.md").read_text(encoding="utf-8")
-
-
-def identifiers_and_types(locale: str) -> list[tuple[str, str]]:
-    return [(row[0], row[1]) for row in table_rows(page(locale))]
+SOURCE, OTHERS = LOCALES[0], LOCALES[1:]
+# Every page with a fields table, by its path under docs/<lang>/.
+PAGES = [f"events/{event}.md" for event in EVENTS] + [f"types/{name}.md" for name in TYPES]
 
 
-def statuses(locale: str) -> list[str]:
-    return re.findall(r"^- `([a-z_]+)`", page(locale), re.M)
+def page(locale: str, path: str) -> str:
+    return (REPO / "docs" / locale / path).read_text(encoding="utf-8")
 
 
-def test_english_table_documents_every_field() -> None:
-    """The English table lists all 20 payload fields, nested ones included."""
-    assert len(identifiers_and_types("en")) == 20
+def ui_text(locale: str, key: str) -> str:
+    entry = next(each for each in repo_project().locales if each.code == locale).entries[key]
+    assert entry.text, (locale, key)
+    return entry.text
 
 
-@pytest.mark.parametrize("locale", OTHERS)
-def test_field_tables_agree(locale: str) -> None:
-    """Same fields, same order, same types as the English table."""
-    assert identifiers_and_types(locale) == identifiers_and_types("en")
+def columns(locale: str, path: str) -> list[tuple[str, str, bool]]:
+    """The fields table of a page as (field path, type, required), the language's "Yes" and
+    "No" read back as booleans."""
+    answers = {ui_text(locale, "ui.yes"): True, ui_text(locale, "ui.no"): False}
+    return [(row[0].strip("`"), row[1], answers[row[2]]) for row in field_table(page(locale, path))]
 
 
-@pytest.mark.parametrize("locale", OTHERS)
-def test_statuses_agree(locale: str) -> None:
-    """Same seven status values, in the same order."""
-    assert (
-        statuses(locale)
-        == statuses("en")
-        == [
-            "enqueued",
-            "sent",
-            "delivered",
-            "read",
-            "failed",
-            "mismatch",
-            "deleted",
-        ]
-    )
+@pytest.mark.parametrize("path", PAGES)
+def test_english_table_documents_every_field(path: str) -> None:
+    """The English table lists every field the schema gives the page, in order, nested ones
+    included, each with its required flag."""
+    assert [(row[0], row[2]) for row in columns(SOURCE, path)] == [
+        (row.path, row.required) for row in expected_rows(path)
+    ]
 
 
 @pytest.mark.parametrize("locale", OTHERS)
-def test_example_is_byte_identical(locale: str) -> None:
-    """The example payload block is the same bytes in every language."""
-    assert example_block(page(locale)) == example_block(page("en"))
+@pytest.mark.parametrize("path", PAGES)
+def test_field_tables_agree(path: str, locale: str) -> None:
+    """Same fields, same order, same types and the same required column as the English."""
+    assert columns(locale, path) == columns(SOURCE, path)
+
+
+@pytest.mark.parametrize("locale", OTHERS)
+@pytest.mark.parametrize("path", PAGES)
+def test_values_tables_agree(path: str, locale: str) -> None:
+    """Each enum field's values table lists the same values, in the same order."""
+
+    def values(locale: str) -> list[list[str]]:
+        return [[row[0] for row in table] for table in tables(page(locale, path))[1:]]
+
+    assert values(locale) == values(SOURCE)
+
+
+def statuses(locale: str, event: str) -> list[str]:
+    return re.findall(r"^- `([a-z_]+)`", page(locale, f"events/{event}.md"), re.M)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_identifiers_are_never_translated(locale: str) -> None:
+@pytest.mark.parametrize("event", EVENTS)
+def test_statuses_agree(event: str, locale: str) -> None:
+    """Every language lists the event's statuses, in the schema's order (none when it has
+    none)."""
+    schema = next(each for each in repo_project().events if each.event == event)
+    assert statuses(locale, event) == [status.value for status in schema.statuses]
+
+
+@pytest.mark.parametrize("locale", OTHERS)
+@pytest.mark.parametrize("event", EVENTS)
+def test_example_is_byte_identical(event: str, locale: str) -> None:
+    """The example payload block is the same bytes in every language."""
+    path = f"events/{event}.md"
+    assert example_block(page(locale, path)) == example_block(page(SOURCE, path))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("path", PAGES)
+def test_identifiers_are_never_translated(path: str, locale: str) -> None:
     """Every inline code span on a page is an identifier the English page has too."""
 
     def inline_code(text: str) -> set[str]:
         prose = re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S)
         return set(re.findall(r"`([^`\n]+)`", prose))
 
-    assert inline_code(page(locale)) <= inline_code(page("en"))
+    assert inline_code(page(locale, path)) <= inline_code(page(SOURCE, path))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.helpers import LOCALES, Run, add_second_event
+from tests.helpers import EVENTS, LOCALES, Run, add_second_event
 
 
 def test_second_event_gets_pages_schema_and_index_entries(
@@ -19,7 +20,8 @@ def test_second_event_gets_pages_schema_and_index_entries(
         page = (project / f"docs/{locale}/events/contact_tagged.md").read_text(encoding="utf-8")
         assert "| `contactUuid` | `string` |" in page
         index = (project / f"docs/{locale}/events/index.md").read_text(encoding="utf-8")
-        assert "(contact_tagged.md)" in index and "(message_status_updated.md)" in index
+        linked = set(re.findall(r"\]\((\w+)\.md\)", index))
+        assert linked == {"contact_tagged", *EVENTS}
     schema = json.loads((project / "docs/schemas/contact_tagged/v1.json").read_text("utf-8"))
     assert schema["properties"]["event"]["const"] == "contact_tagged"
     french = (project / "docs/fr/events/contact_tagged.md").read_text(encoding="utf-8")

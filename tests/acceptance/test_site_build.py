@@ -7,7 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import REPO
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from tests.acceptance._pages import headings, normalize
+from tests.helpers import EVENTS, LOCALES, REPO, TYPES
+
+# Every page `build` generates, by its path under docs/: the indexes, the events, the types.
+GENERATED = [
+    f"{locale}/{folder}/{name}.md"
+    for locale in LOCALES
+    for folder, names in (("events", ("index", *EVENTS)), ("types", ("index", *TYPES)))
+    for name in names
+]
 
 
 def mkdocs_build(cwd: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -18,18 +30,43 @@ def mkdocs_build(cwd: Path, site: Path | None = None) -> subprocess.CompletedPro
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
-def test_mkdocs_build_strict(tmp_path: Path) -> None:
-    """`mkdocs build --strict` succeeds and writes the event page in every language."""
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site, built once with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(REPO, site)
     assert result.returncode == 0, result.stderr
-    for prefix in ("", "fr/", "pt/", "it/"):
-        page = site / prefix / "events/message_status_updated/index.html"
-        assert page.is_file()
-    assert (site / "schemas/message_status_updated/v1.json").is_file()
-    french = (site / "fr/events/message_status_updated/index.html").read_text(encoding="utf-8")
-    assert "État du message mis à jour" in french
-    assert 'lang="fr"' in french
+    return site
+
+
+def html_page(site: Path, page: str) -> Path:
+    """Where the site serves the page ``page`` (relative to docs/): English at the root."""
+    locale, rest = page.split("/", 1)
+    folder = rest.removesuffix(".md").removesuffix("index")
+    return site / ("" if locale == LOCALES[0] else locale) / folder / "index.html"
+
+
+def test_mkdocs_build_strict(site: Path) -> None:
+    """`mkdocs build --strict` writes every generated page in its language, and every schema."""
+    for page in GENERATED:
+        html = html_page(site, page).read_text("utf-8")
+        assert f'lang="{page.split("/")[0]}"' in html, page
+    for event in EVENTS:
+        assert (site / f"schemas/{event}/v1.json").is_file()
+
+
+@pytest.mark.parametrize("page", GENERATED)
+def test_every_heading_of_a_page_is_a_heading_on_the_site(site: Path, page: str) -> None:
+    """Each heading a generated page writes is a heading of its HTML page, none swallowed by
+    a table or paragraph above it (a table runs on until a blank line)."""
+    written = headings((REPO / "docs" / page).read_text("utf-8"))
+    article = LexborHTMLParser(html_page(site, page).read_text("utf-8")).css_first("article")
+    assert article is not None
+    shown = [
+        (int(str(node.tag)[1]), normalize(node.text().removesuffix("¶")))
+        for node in article.css("h1, h2, h3, h4, h5, h6")
+    ]
+    assert shown == [(level, normalize(text)) for level, text in written]
 
 
 def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:

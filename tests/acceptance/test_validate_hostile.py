@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, REPO, Run
+from eventdocs.render.fields import types_used
+from tests.helpers import FIXTURES, REPO, Run, read_yaml, repo_project, write_yaml
 
 VALID = FIXTURES / "payloads" / "valid" / "status_read.json"
-EVENT = '{"event": "message_status_updated",\n"payload": '
+VALID_EVENT = json.loads(VALID.read_text("utf-8"))["event"]
+EVENT = f'{{"event": "{VALID_EVENT}",\n"payload": '
 BAD_PAYLOADS = {
     "deep_nesting": (b"[" * 100_000, "1:257: invalid JSON: nested deeper than 256 levels"),
     "long_number": (EVENT.encode() + b"9" * 5000 + b"}", "2:12: invalid JSON: number of 5000"),
@@ -87,15 +89,30 @@ def test_stdin_in_a_real_process_neither_hangs_nor_traces() -> None:
     ]
 
 
+def files_validate_reads() -> list[str]:
+    """The schema files `validate` reads for the fixture payload's event that hold a pattern:
+    the event's own, and those of the shared types it uses."""
+    project = repo_project()
+    event = next(event for event in project.events if event.event == VALID_EVENT)
+    used = types_used(event.references(), project.types)
+    files = [f"schema/{VALID_EVENT}.yaml", *(f"schema/types/{name}.yaml" for name in used)]
+    return [file for file in files if "pattern: " in (REPO / file).read_text("utf-8")]
+
+
+@pytest.mark.parametrize("file", files_validate_reads())
 def test_validate_refuses_a_schema_with_a_bad_pattern(
-    project: Path, run_cli: Callable[..., Run]
+    file: str, project: Path, run_cli: Callable[..., Run]
 ) -> None:
-    """A schema whose pattern does not compile fails `validate` with exit 1 and its line."""
-    path = project / "schema" / "message_status_updated.yaml"
-    text = path.read_text("utf-8")
-    path.write_text(text.replace('pattern: "^[0-9]+$"', 'pattern: "^[0-9+$"', 1), "utf-8")
+    """A pattern that does not compile, in the event's schema or a shared type it uses, fails
+    `validate` with exit 1 and the pattern's line."""
+    path = project / file
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith("pattern: "))
+    indent = lines[number - 1][: -len(lines[number - 1].lstrip())]
+    lines[number - 1] = f'{indent}pattern: "^[0-9+$"\n'
+    path.write_text("".join(lines), "utf-8")
     result = run_cli("-C", project, "validate", VALID)
-    assert_one_error(result, f"{path}:60", "pattern '^[0-9+$' at character 2: unterminated [")
+    assert_one_error(result, f"{path}:{number}", "pattern '^[0-9+$' at character 2: unterminated [")
 
 
 def test_payload_event_that_is_not_text_is_a_usage_error(
@@ -117,13 +134,23 @@ SLOW_SUBJECT = "a" * 40 + "b"
 def test_a_backtracking_pattern_is_matched_in_linear_time(project: Path, tmp_path: Path) -> None:
     """`check` (on an example) and `validate` (on a payload) answer at once on a string that
     Python's `re` would take 2^40 steps on: patterns are matched with RE2."""
-    schema = project / "schema" / "message_status_updated.yaml"
-    text = schema.read_text("utf-8")
-    text = text.replace('pattern: "^[0-9]+$"', f'pattern: "{SLOW_PATTERN}"', 1)
-    schema.write_text(text.replace('"331122334455"', f'"{SLOW_SUBJECT}"', 1), "utf-8")
-    payload = tmp_path / "payload.json"
-    payload.write_text(VALID.read_text("utf-8").replace("331122334455", SLOW_SUBJECT), "utf-8")
-    for command in (["check"], ["validate", str(payload)]):
+    payload = json.loads(VALID.read_text("utf-8"))
+    schema = project / "schema" / f"{VALID_EVENT}.yaml"
+    data = read_yaml(schema)
+    # A top-level field with a pattern, which the fixture payload has: both will fail it.
+    field = next(
+        field
+        for field in data["payload"]
+        if "pattern" in field and field["name"] in payload["payload"]
+    )
+    field["pattern"] = SLOW_PATTERN
+    for example in data["examples"]:
+        example["payload"][field["name"]] = SLOW_SUBJECT
+    write_yaml(schema, data)
+    payload["payload"][field["name"]] = SLOW_SUBJECT
+    target = tmp_path / "payload.json"
+    target.write_text(json.dumps(payload), "utf-8")
+    for command in (["check"], ["validate", str(target)]):
         result = subprocess.run(
             [sys.executable, "-m", "eventdocs", "-C", str(project), *command],
             capture_output=True,

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.acceptance._pages import normalize
 from tests.browser.conftest import Visit
+from tests.helpers import LOCALES, repo_project
 
 pytestmark = pytest.mark.browser
 
@@ -103,14 +105,60 @@ def test_search_from_an_english_page_returns_english_pages_only(
     ]
 
 
-def test_events_index_lists_the_event_in_each_language(visit: Visit, site_url: str) -> None:
-    """The generated events index links to the event with its localized summary."""
+def localized(locale: str, key: str) -> str:
+    """The words a reader sees for ``key`` in ``locale``: its translation, or the English."""
+    project = repo_project()
+    entry = next(each for each in project.locales if each.code == locale).entries.get(key)
+    return normalize((entry and entry.text) or project.source.entries[key].text or "")
+
+
+def expected_index(locale: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The events index as the schema files say it: one heading per category, in the order of
+    its first event, over the (name, summary) of each of its events."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for event in repo_project().events:
+        assert event.category, f"{event.event} has no category"
+        row = (event.event, localized(locale, f"events.{event.event}.summary"))
+        groups.setdefault(event.category, []).append(row)
+    return [(localized(locale, f"categories.{name}"), rows) for name, rows in groups.items()]
+
+
+# Each heading of the article in order, with the rows of the tables under it: (link, summary).
+INDEX_SHAPE = """article => {
+  const groups = [];
+  for (const node of article.querySelectorAll("h2, table tbody tr")) {
+    if (node.tagName === "H2") groups.push([node.innerText, []]);
+    else if (groups.length) {
+      groups[groups.length - 1][1].push(
+        [node.querySelector("a")?.getAttribute("href") ?? node.innerText,
+         node.cells[1]?.innerText ?? ""]);
+    } else groups.push(["(no heading)", [[node.innerText, ""]]]);
+  }
+  return groups;
+}"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_events_index_groups_the_events_by_category(
+    locale: str, visit: Visit, site_url: str
+) -> None:
+    """Each language's events index shows every category as a heading in its language, and
+    under it a table linking to each of its events with the localized summary."""
     page = visit.page
-    page.goto(page_url(site_url, "it", "events/"), wait_until="networkidle")
-    row = page.locator("article table tbody tr").first
-    assert "Inviato ogni volta che cambia lo stato" in row.inner_text()
-    row.locator("a").click()
-    assert page.url == page_url(site_url, "it")
+    page.goto(page_url(site_url, locale, "events/"), wait_until="networkidle")
+    shown = page.locator("article").evaluate(INDEX_SHAPE)
+    assert [
+        (
+            normalize(heading.removesuffix("¶")),
+            [(href.strip("/").rsplit("/", 1)[-1], normalize(text)) for href, text in rows],
+        )
+        for heading, rows in shown
+    ] == expected_index(locale)
+    first = page.locator("article table tbody tr a").first
+    name = expected_index(locale)[0][1][0][0]
+    first.click()
+    page.wait_for_url(page_url(site_url, locale, f"events/{name}/"))
+    assert visit.failed == []
 
 
 def test_missing_page_shows_the_default_language_404(visit: Visit, site_url: str) -> None:

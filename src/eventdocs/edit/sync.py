@@ -57,6 +57,21 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
+def _entry_end(text: str, start: int, end: int) -> int:
+    """The offset just past the last line of the entry written from ``start`` to ``end``.
+
+    A block value ends, for PyYAML, where the next key starts: past the blank lines and the
+    top-level comments in between, which belong to the next entry, not to this one.
+    """
+    while end > start:
+        line_start = text.rfind("\n", start, end - 1) + 1
+        line = text[line_start:end]
+        if line_start <= start or (line.strip() and not line.startswith("#")):
+            break
+        end = line_start
+    return end
+
+
 def _rewrite(
     project: Project,
     locale: Locale,
@@ -71,7 +86,8 @@ def _rewrite(
     if isinstance(document.root, yaml.MappingNode):
         for key_node, value_node in document.root.value:
             start = text.rfind("\n", 0, key_node.start_mark.index) + 1
-            spans[key_node.value] = (start, _line_end(text, max(value_node.end_mark.index - 1, 0)))
+            end = _line_end(text, max(value_node.end_mark.index - 1, 0))
+            spans[key_node.value] = (start, _entry_end(text, start, end))
     edits: list[tuple[int, int, str]] = []
     for key in removed:
         start, end = spans[key]
