@@ -112,7 +112,11 @@ def test_events_index_groups_events_under_category_headings(locale: str) -> None
         assert event.category, f"{event.event} has no category"
         groups.setdefault(event.category, []).append(event.event)
     shown = [normalize(heading) for level, heading in headings(text) if level == 2]
-    assert shown == [localized(locale, f"categories.{name}") for name in groups]
+    # The delivery section comes first: how every event reaches the integrator.
+    assert shown == [
+        localized(locale, "ui.heading.delivery"),
+        *(localized(locale, f"categories.{name}") for name in groups),
+    ]
     # Each row links to its event's page: `[`name`](name.md)`.
     listed = [
         [re.sub(r"^\[`(\w+)`\]\(\1\.md\)$", r"\1", row[0]) for row in table]

@@ -72,7 +72,19 @@ def test_rename_moves_keys_with_their_text_and_state(
     }
     renamed = sum(key.startswith(f"events.{OLD}.") for data in before.values() for key in data)
     assert result.out.endswith(f"eventdocs rename: {renamed} key(s) renamed\n")
-    assert run_cli("-C", project, "status", "--json").json() == status
+    after = run_cli("-C", project, "status", "--json").json()
+    assert after["locales"] == status["locales"]
+    # Per subject too, the renamed event's row under its new name, in the same place.
+    assert sorted(after["subjects"], key=lambda row: (row["locale"], row["subject"])) == sorted(
+        (
+            {
+                **row,
+                "subject": f"events.{NEW}" if row["subject"] == f"events.{OLD}" else row["subject"],
+            }
+            for row in status["subjects"]
+        ),
+        key=lambda row: (row["locale"], row["subject"]),
+    )
     assert findings(run_cli, project) == [
         moved(finding).replace(f"schema/{OLD}.yaml", f"schema/{NEW}.yaml") for finding in found
     ]

@@ -113,14 +113,21 @@ def localized(locale: str, key: str) -> str:
 
 
 def expected_index(locale: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The events index as the schema files say it: one heading per category, in the order of
-    its first event, over the (name, summary) of each of its events."""
+    """The events index as the schema files say it: the delivery heading, then one heading per
+    category, in the order of its first event, over the (name, summary) of each of its events."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for event in repo_project().events:
         assert event.category, f"{event.event} has no category"
         row = (event.event, localized(locale, f"events.{event.event}.summary"))
         groups.setdefault(event.category, []).append(row)
-    return [(localized(locale, f"categories.{name}"), rows) for name, rows in groups.items()]
+    delivery: tuple[str, list[tuple[str, str]]] = (
+        localized(locale, "ui.heading.delivery"),
+        [],
+    )  # first, and without a table here
+    return [
+        delivery,
+        *((localized(locale, f"categories.{name}"), rows) for name, rows in groups.items()),
+    ]
 
 
 # Each heading of the article in order, with the rows of the tables under it: (link, summary).
@@ -155,7 +162,7 @@ def test_events_index_groups_the_events_by_category(
         for heading, rows in shown
     ] == expected_index(locale)
     first = page.locator("article table tbody tr a").first
-    name = expected_index(locale)[0][1][0][0]
+    name = expected_index(locale)[1][1][0][0]
     first.click()
     page.wait_for_url(page_url(site_url, locale, f"events/{name}/"))
     assert visit.failed == []
