@@ -66,6 +66,18 @@ class Run:
         return json.loads(self.out)
 
 
+def refusal(result: Run, command: str) -> str:
+    """The one line that says why ``command`` refused a bad input: `check` reports it as an
+    `input` finding on stdout (with the others, if any), every other command as its single
+    `Error:` line on stderr."""
+    if command == "check":
+        assert result.err == "", result.err
+        (line,) = [line for line in result.out.splitlines() if ": input " in line][:1]
+        return line
+    assert len(result.err.splitlines()) == 1 and result.err.startswith("Error: "), result.err
+    return result.err.rstrip("\n")
+
+
 def copy_project(root: Path) -> Path:
     """Copy this repository's documentation project to ``root`` (created) and return it."""
     root.mkdir(parents=True)

@@ -66,7 +66,18 @@ class EventdocsError(Exception):
 
 
 class LoadError(EventdocsError):
-    """An input file (schema, locale, config, payload) cannot be read or is malformed: exit 1."""
+    """An input file (schema, locale, config, payload) cannot be read or is malformed: exit 1.
+
+    ``each`` holds every problem of the file, one error each, when there are several: a
+    command stops at the first with one line; ``eventdocs check`` reports every one.
+    """
+
+    each: tuple[LoadError, ...] = ()
+
+    @property
+    def problems(self) -> tuple[LoadError, ...]:
+        """Every problem this error stands for (itself, when it is the only one)."""
+        return self.each or (self,)
 
 
 class MissingFileError(LoadError):

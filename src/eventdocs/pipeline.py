@@ -15,7 +15,7 @@ from typing import Any
 
 from eventdocs.check.compatibility import check_compatibility
 from eventdocs.check.examples import check_examples, refuse_invalid_examples
-from eventdocs.check.findings import Finding, Severity
+from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.site_config import check_site_config
 from eventdocs.check.status import Coverage, coverage
@@ -24,9 +24,10 @@ from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translatio
 from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.edit.rename import Renamed, rename_keys
 from eventdocs.edit.sync import Synced, sync_locales
-from eventdocs.errors import RenderError, UsageError
+from eventdocs.errors import EventdocsError, RenderError, UsageError
 from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.envelope import load_envelope
+from eventdocs.load.problems import input_problems
 from eventdocs.load.project import Project, event_names, load_event_project, load_project
 from eventdocs.render.project import Rendering, render_project, used_keys
 from eventdocs.render.schemas import render_event_schema
@@ -83,10 +84,11 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The findings, sorted by file and line, and what was checked."""
+    """The findings, sorted by file and line, and what was checked (nothing was rendered when
+    an input does not load: ``project`` and ``rendering`` are then ``None``)."""
 
-    project: Project
-    rendering: Rendering
+    project: Project | None
+    rendering: Rendering | None
     findings: tuple[Finding, ...]
 
     @property
@@ -95,10 +97,19 @@ class CheckResult:
 
 
 def check(root: Path) -> CheckResult:
-    """Load the project at ``root`` and return every finding; writes nothing."""
-    project = load_project(root)
+    """Load the project at ``root`` and return every finding; writes nothing. When inputs do
+    not load, every problem of every file is a finding and nothing else is checked."""
+    try:
+        project = load_project(root)
+    except EventdocsError as error:
+        problems = input_problems(root) or [error]
+        findings = [_input_finding(root, problem) for problem in problems]
+        return CheckResult(None, None, tuple(sorted(findings, key=Finding.sort_key)))
     generated = GeneratedFilesCheck(project.root)
-    rendering = render_project(project, sink=generated)
+    try:
+        rendering = render_project(project, sink=generated)
+    except RenderError as error:  # a template that fails is an input that does not work
+        return CheckResult(project, None, (_input_finding(root, error),))
     findings = [*check_translations(project, rendering.used_keys), *generated.findings]
     findings.extend(generated.strays(rendering.kept_files))
     for event in project.events:
@@ -117,6 +128,15 @@ def check(root: Path) -> CheckResult:
     findings.extend(check_compatibility(project, rendering.json_schemas))
     findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def _input_finding(root: Path, problem: EventdocsError) -> Finding:
+    path = problem.path
+    if path is not None and path.is_relative_to(root):
+        where = path.relative_to(root).as_posix()
+    else:
+        where = path.as_posix() if path is not None else "."
+    return Finding(where, problem.line, Code.INPUT, "", problem.message)
 
 
 def status(root: Path) -> list[Coverage]:

@@ -73,6 +73,7 @@ def test_sarif_format_lists_rules_and_results(project: Path, run_cli: Callable[.
     (run,) = log["runs"]
     rules = {rule["id"] for rule in run["tool"]["driver"]["rules"]}
     assert {
+        "input",
         "missing",
         "orphan",
         "stale",

@@ -9,6 +9,7 @@ from enum import StrEnum
 class Code(StrEnum):
     """Stable finding codes; CI configurations and tools may rely on them."""
 
+    INPUT = "input"  # a file that does not load: unreadable, malformed or inconsistent
     MISSING = "missing"
     ORPHAN = "orphan"
     STALE = "stale"
@@ -28,6 +29,10 @@ class Severity(StrEnum):
 
 
 CODE_HELP: dict[Code, str] = {
+    Code.INPUT: (
+        "An input file does not load: unreadable, not valid YAML or TOML, or not in the shape "
+        "its format requires; nothing else is checked until it does."
+    ),
     Code.MISSING: "A string the pages need has no text in this language.",
     Code.ORPHAN: "A key in a locale file that no page uses any more.",
     Code.STALE: "The English text changed after this translation was made.",

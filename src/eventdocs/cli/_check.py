@@ -14,6 +14,8 @@ from eventdocs.report.formats import FORMATS, formatter
 
 def _checked(result: CheckResult) -> str:
     project = result.project
+    if project is None or result.rendering is None:
+        return "inputs that do not load: nothing else checked"
     return (
         f"{len(project.events)} event(s), {len(project.locales)} locale(s), "
         f"{len(result.rendering.fingerprints)} generated file(s)"

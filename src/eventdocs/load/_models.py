@@ -109,18 +109,24 @@ def validate_document(shape: type[T], document: Document) -> T:
     try:
         return validate_data(shape, document.data)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        location = tuple(first["loc"])
-        dotted = ".".join(str(part) for part in location) or "(top level)"
-        message = first["msg"]
-        if first["type"] in _UNKNOWN_KEY:
-            message = "unknown key; check its spelling"
-        elif first["type"] in _MISSING_KEY:
-            message = "required key is missing"
-        elif first["type"] == "value_error":
-            message = str(first["ctx"]["error"])  # our own check's words, without pydantic's prefix
-        more = error.error_count() - 1
+        problems = [_problem(document, first) for first in error.errors(include_url=False)]
+        more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise LoadError(
-            f"{dotted}: {message}{suffix}", path=document.path, line=document.line_of(location)
-        ) from None
+        first = problems[0]
+        raised = LoadError(f"{first.message}{suffix}", path=first.path, line=first.line)
+        raised.each = tuple(problems)
+        raise raised from None
+
+
+def _problem(document: Document, detail: Any) -> LoadError:
+    """One problem pydantic found, as the error that names its setting and line."""
+    location = tuple(detail["loc"])
+    dotted = ".".join(str(part) for part in location) or "(top level)"
+    message = detail["msg"]
+    if detail["type"] in _UNKNOWN_KEY:
+        message = "unknown key; check its spelling"
+    elif detail["type"] in _MISSING_KEY:
+        message = "required key is missing"
+    elif detail["type"] == "value_error":
+        message = str(detail["ctx"]["error"])  # our own check's words, without pydantic's prefix
+    return LoadError(f"{dotted}: {message}", path=document.path, line=document.line_of(location))

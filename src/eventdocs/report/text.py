@@ -9,11 +9,19 @@ import click
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.errors import printable
 
+# Past this many findings of one code, the text lists no more of them but says how many:
+# a terminal stays readable; the machine formats carry every finding.
+TEXT_LIMIT_PER_CODE = 50
+
 
 def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
     """Return the lines to print; colour is added here and stripped by click off a terminal."""
     lines: list[str] = []
+    shown: Counter[str] = Counter()
     for finding in findings:
+        shown[finding.code.value] += 1
+        if shown[finding.code.value] > TEXT_LIMIT_PER_CODE:
+            continue
         colour = "red" if finding.severity is Severity.ERROR else "yellow"
         key = f" [{printable(finding.key)}]" if finding.key else ""
         lines.append(
@@ -22,6 +30,12 @@ def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
         )
         if finding.detail:
             lines.append(f"    {printable(finding.detail)}")
+    for code, count in sorted(shown.items()):
+        if count > TEXT_LIMIT_PER_CODE:
+            lines.append(
+                f"… and {count - TEXT_LIMIT_PER_CODE} more {code} findings "
+                "(`--format json` lists every one)"
+            )
     lines.append(summary_line(findings, checked=checked))
     return lines
 

@@ -24,8 +24,13 @@ def test_an_error_message_cannot_drive_the_terminal(
     """A file name holding an escape sequence is printed escaped in the error line."""
     root = tmp_path / "proj\x1b[31m"
     (root / "schema").mkdir(parents=True)
-    code = main(["-C", str(root), "check"])
+    code = main(["-C", str(root), "build"])
     err = capsys.readouterr().err
     assert code == 1
     assert "\x1b" not in err and "\\x1b" in err
     assert len(err.strip().splitlines()) == 1
+    # `check` reports it as a finding, escaped the same way.
+    code = main(["-C", str(root), "check"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "\x1b" not in out
