@@ -137,10 +137,11 @@ def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[st
     def edit() -> None:
         number = next(edits)
         lines = english.read_text("utf-8").splitlines(keepends=True)
-        key = f"events.event_{number % options.events:04d}.fields.uuid:"
+        # Every event has a summary, whichever real event it copies.
+        key = f"events.event_{number % options.events:04d}.summary:"
         english.write_text(
             "".join(
-                f'{key} "The unique identifier of the message, revision {number}"\n'
+                f'{key} "Sent when something happens, revision {number}."\n'
                 if line.startswith(key)
                 else line
                 for line in lines
