@@ -125,12 +125,25 @@ def check_compatibility(
         published = project.root / schema_path(event, None)
         try:
             old = json.loads(read_bounded(published, MAX_FILE_BYTES, follow_symlinks=False))
-        except (LoadError, ValueError):
+        except (LoadError, ValueError, RecursionError):
             continue  # nothing published for this version yet: every change is allowed
-        source = project.event_paths[event.event]
-        for change in breaking_changes(old, json_schemas[event.event]):
+        source = project.relative(project.event_paths[event.event])
+        try:
+            # A published file is a committed file: anyone can have put any JSON there.
+            changes = list(breaking_changes(old, json_schemas[event.event]))
+        except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
             yield Finding(
-                project.relative(source),
+                source,
+                event.lines.get("version"),
+                Code.BREAKING,
+                "version",
+                f"{schema_path(event, None)} is not a schema eventdocs wrote, so v{event.version} "
+                "cannot be compared with it; restore it from history",
+            )
+            continue
+        for change in changes:
+            yield Finding(
+                source,
                 event.lines.get("version"),
                 Code.BREAKING,
                 "version",
