@@ -72,8 +72,12 @@ def test_the_signature_snippet_verifies_a_signed_request(built: Path) -> None:
     signature = hmac.new(SECRET, stamp.encode() + b"." + body, hashlib.sha256).hexdigest()
     headers = {"X-Hook-Timestamp": stamp, "X-Hook-Signature": f"v1={signature}"}
     assert verify(SECRET, body, headers)
+    assert verify(SECRET, body, {name.lower(): value for name, value in headers.items()})
     assert not verify(SECRET, body + b" ", headers)
     assert not verify(b"another secret", body, headers)
+    # Hostile requests are refused, never an exception.
+    assert not verify(SECRET, body, {**headers, "X-Hook-Signature": "v1=é"})
+    assert not verify(SECRET, body, {"X-Hook-Signature": f"v1={signature}"})
 
 
 def test_the_index_documents_headers_and_signature(built: Path) -> None:
@@ -131,3 +135,26 @@ def test_an_inconsistent_envelope_is_one_error_at_its_file(
     assert result.code == 1
     assert result.err.startswith(f"Error: {project / 'schema' / 'envelope.yaml'}:"), result.err
     assert message in result.err and result.err.count("\n") == 1
+
+
+def test_the_field_naming_the_event_cannot_be_a_payload_field(
+    built: Path, run_cli: Callable[..., Run]
+) -> None:
+    """With the body as the payload, a payload field named like the event's field would clash:
+    one error at that field."""
+    envelope = built / "schema" / "envelope.yaml"
+    text = envelope.read_text("utf-8").replace("  header: X-Hook-Event\n", "  body_field: id\n")
+    envelope.write_text(text, "utf-8")
+    result = run_cli("-C", built, "build")
+    assert result.code == 1
+    assert result.err.startswith(f"Error: {built / 'schema' / 'order_paid.yaml'}:")
+    assert "its field `id` already names the event" in result.err
+
+
+def test_an_envelope_that_is_not_a_file_is_refused(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A folder in place of schema/envelope.yaml is an error, not the default envelope."""
+    (project / "schema" / "envelope.yaml").mkdir()
+    result = run_cli("-C", project, "build")
+    assert result.code == 1 and "envelope.yaml" in result.err

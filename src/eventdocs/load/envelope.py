@@ -108,7 +108,7 @@ def load_envelope(root: Path, *, cache: Path | None = None) -> tuple[Envelope, s
     """``schema/envelope.yaml`` and the digest of its bytes; the default envelope (and an
     empty digest) when the project has none."""
     path = root / "schema" / ENVELOPE_FILE
-    if not path.is_file() and not path.is_symlink():
+    if not path.exists() and not path.is_symlink():
         return DEFAULT_ENVELOPE, ""
     refuse_outside(root, path, what="envelope file")
     raw = read_bytes(path, what="envelope file")

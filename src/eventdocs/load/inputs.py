@@ -16,6 +16,7 @@ list this module returns, so they can never disagree about what the inputs are.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ MAX_EVENTS = 5_000
 MAX_LOCALES = 200
 MAX_TYPES = 5_000
 MAX_PAGES = 10_000
+_PAGE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,12 @@ def _page_files(root: Path, folder: Path) -> list[Path]:
         pages.extend(Path(current, name) for name in names)
     for path in pages:
         parts = path.relative_to(folder).parts
+        if not all(_PAGE_NAME.fullmatch(part) for part in parts):
+            raise ConfigError(
+                "a page's path holds letters, digits, `.`, `_` and `-` only (it is written into "
+                "the page and its URL); rename it",
+                path=path,
+            )
         if len(parts) < 2 or path.suffix != PAGE_SUFFIX or not path.is_file():
             raise ConfigError(
                 "pages/ holds Markdown pages in one folder per language "

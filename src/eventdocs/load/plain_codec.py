@@ -123,7 +123,10 @@ def _check_constraints(value: Any, constraints: Mapping[str, object]) -> None:
     for name, limit in constraints.items():
         if name == "pattern":
             assert isinstance(limit, str)
-            if not re.search(limit, value):
+            # As the validator reads it: `$` is the end of the string, never before a newline.
+            if not re.search(
+                limit.removesuffix("$") + r"\Z" if limit.endswith("$") else limit, value
+            ):
                 raise ValueError("does not match its pattern")
         elif name in ("min_length", "max_length"):
             size = len(value)

@@ -27,7 +27,7 @@ from eventdocs.load.locale import (
     load_locale,
     share_source_texts,
 )
-from eventdocs.load.references import check_references
+from eventdocs.load.references import check_discriminators, check_envelope, check_references
 from eventdocs.load.schema import load_event_schema, load_type_schema
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.load.yaml_files import MAX_FILE_BYTES, decode_text, read_bytes
@@ -161,6 +161,8 @@ def load_event_project(root: Path, event_name: str) -> Project:
     path = root / "schema" / f"{event_name}.yaml"
     event, content = load_event_schema(path, cache=cache)
     types = _load_types_used(root, event, cache)
+    envelope = load_envelope(root, cache=cache)[0]
+    check_envelope(envelope, types, [(event, path)])
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     source = load_locale(source_path, is_source=True, cache=cache)
     return Project(
@@ -169,7 +171,7 @@ def load_event_project(root: Path, event_name: str) -> Project:
         events=(event,),
         event_paths={event.event: path},
         locales=(source,),
-        envelope=load_envelope(root, cache=cache)[0],
+        envelope=envelope,
         types=types,
         type_paths={name: root / "schema" / "types" / f"{name}.yaml" for name in types},
         file_digests={path.relative_to(root).as_posix(): content},
@@ -208,11 +210,17 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
     events = tuple(event for event, _ in loaded)
     loaded_types = [load_type_schema(path, cache=cache) for path in inputs.type_files]
     types = {schema.name: schema for schema, _ in loaded_types}
-    check_references(
+    located = list(zip(events, inputs.schema_files, strict=True))
+    located_types = [
+        (schema, path) for (schema, _), path in zip(loaded_types, inputs.type_files, strict=True)
+    ]
+    check_references(types, located, located_types)
+    check_discriminators(
         types,
-        [(event, path) for event, path in zip(events, inputs.schema_files, strict=True)],
-        [(schema, path) for (schema, _), path in zip(loaded_types, inputs.type_files, strict=True)],
+        [(event.payload, "payload", event.lines, path) for event, path in located]
+        + [(schema.fields, "fields", schema.lines, path) for schema, path in located_types],
     )
+    check_envelope(envelope, types, located)
     source_path = root / "locales" / f"{config.source_locale}.yaml"
     if source_path not in inputs.locale_files:
         raise _no_source_locale(root, config, source_path)

@@ -6,7 +6,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from eventdocs.errors import LoadError
-from eventdocs.load.schema_model import EventSchema, Field, TypeSchema, shape_references, walk
+from eventdocs.load.envelope import Envelope
+from eventdocs.load.schema_model import (
+    EventSchema,
+    Field,
+    Shape,
+    TypeSchema,
+    shape_references,
+    walk,
+)
 
 
 def _refs(fields: tuple[Field, ...], root: str) -> Iterator[tuple[str, str]]:
@@ -58,3 +66,57 @@ def _required_closure(types: Mapping[str, TypeSchema], start: str) -> set[str]:
                 seen.add(field.ref)
                 pending.append(field.ref)
     return seen
+
+
+def check_envelope(
+    envelope: Envelope,
+    types: Mapping[str, TypeSchema],
+    events: Sequence[tuple[EventSchema, Path]],
+) -> None:
+    """When the body is the payload, the field naming the event is not one of its fields:
+    raise ``LoadError`` at the event's field that would take its place."""
+    identifier = envelope.identified_by.body_field
+    if envelope.payload_field is not None or identifier is None:
+        return
+    for event, path in events:
+        fields = types[event.payload_type].fields if event.payload_type else event.payload
+        if any(field.name == identifier for field in fields):
+            line = event.lines.get(f"payload.{identifier}") or event.lines.get("payload_type")
+            raise LoadError(
+                f"the body is the payload here, and its field `{identifier}` already names "
+                "the event (schema/envelope.yaml): rename the field or give the payload its own "
+                "`payload_field`",
+                path=path,
+                line=line,
+            )
+
+
+def check_discriminators(
+    types: Mapping[str, TypeSchema],
+    owners: Sequence[tuple[tuple[Field, ...], str, Mapping[str, int], Path]],
+) -> None:
+    """A union's ``discriminator`` is a required string field of each of its shared types."""
+    for fields, root, lines, path in owners:
+        for field_path, field in walk(fields, ""):
+            union = _union_of(field)
+            if union is None or union.discriminator is None:
+                continue
+            for alternative in union.one_of:
+                target = types.get(alternative.ref or "")
+                found = [
+                    f for f in (target.fields if target else ()) if f.name == union.discriminator
+                ]
+                if not found or not found[0].required or found[0].type != "string":
+                    raise LoadError(
+                        f"discriminator `{union.discriminator}`: every shape of the `one_of` must "
+                        "be a shared type with this field, a required string",
+                        path=path,
+                        line=lines.get(f"{root}.{field_path}"),
+                    )
+
+
+def _union_of(field: Field) -> Shape | None:
+    shape: Shape | None = field
+    while shape is not None and not shape.one_of:
+        shape = shape.inner
+    return shape

@@ -241,7 +241,7 @@ class EventSchema:
     )
 
     def __post_init__(self) -> None:
-        if self.event in ("types", "envelope"):
+        if self.event in ("types", "envelope", "index"):
             raise ValueError(
                 f"`{self.event}` is a name eventdocs keeps for itself; rename the event"
             )

@@ -62,7 +62,7 @@ _PLAIN_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+$")
 
 def raw_url(url: str) -> Markdown:
     """Return a configured URL verbatim, for code blocks; refuse anything that is not a URL."""
-    if not _PLAIN_URL.match(url) or "'" in url or '"' in url:
+    if not _PLAIN_URL.fullmatch(url) or "'" in url or '"' in url:
         raise ValueError(f"not a plain URL: {url!r}")
     return Markdown(url)
 
@@ -73,7 +73,7 @@ _TOKEN = re.compile(r"^[A-Za-z0-9=:_-]{0,64}$")
 def raw_token(value: str) -> Markdown:
     """Return a header name or signature prefix verbatim, for code blocks; the model allows
     letters, digits and ``=:_-`` only, and this refuses anything else all the same."""
-    if not _TOKEN.match(value):
+    if not _TOKEN.fullmatch(value):
         raise ValueError(f"not a plain token: {value!r}")
     return Markdown(value)
 

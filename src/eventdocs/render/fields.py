@@ -14,8 +14,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema, shape_references
+
+# A page lists at most this many rows: a shared type expanded under many fields multiplies them,
+# and a small file must not make a page of millions.
+MAX_ROWS = 10_000
+
+
+class TooManyRows(ValueError):
+    """A fields table would be longer than ``MAX_ROWS``."""
+
+
+def _bounded(rows: Iterator[Row]) -> list[Row]:
+    taken = list(islice(rows, MAX_ROWS + 1))
+    if len(taken) > MAX_ROWS:
+        raise TooManyRows(
+            f"its fields table would list more than {MAX_ROWS} rows (shared types expanded "
+            "under many fields); split the payload or refer to fewer types"
+        )
+    return taken
 
 
 @dataclass(frozen=True)
@@ -123,7 +142,7 @@ def event_rows(
     """The rows of an event page: its payload's fields, each shared type's one level deep."""
     own = f"events.{event.event}"
     if event.payload_type:
-        return list(
+        return _bounded(
             _rows(
                 types[event.payload_type].fields,
                 shown="",
@@ -136,7 +155,7 @@ def event_rows(
                 expand=1,
             )
         )
-    return list(
+    return _bounded(
         _rows(
             event.payload,
             shown="",
@@ -154,7 +173,7 @@ def event_rows(
 def type_rows(schema: TypeSchema, types: Mapping[str, TypeSchema]) -> list[Row]:
     """The rows of a type page: the type's own fields; shared types they use are links."""
     own = f"types.{schema.name}"
-    return list(
+    return _bounded(
         _rows(
             schema.fields,
             shown="",

@@ -226,8 +226,9 @@ class _Builder:
         if shape.ref:
             return {"$ref": "#" if shape.ref == self.root else f"#/$defs/{shape.ref}"}
         if shape.one_of:
+            # anyOf, not oneOf: open objects may match several shapes at once.
             union: dict[str, Any] = {
-                "oneOf": [
+                "anyOf": [
                     self.shape(alternative, key, values_key, f"{title}Option{number}")
                     for number, alternative in enumerate(shape.one_of, 1)
                 ]

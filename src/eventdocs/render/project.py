@@ -13,7 +13,7 @@ from eventdocs.load.project import Project
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
-from eventdocs.render.fields import event_rows, type_rows, types_used
+from eventdocs.render.fields import Row, TooManyRows, event_rows, type_rows, types_used
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import schema_id, schema_path, type_schema_path
 from eventdocs.render.outputs import GeneratedFile, Reuse, Sink, dump_json, generated_note
@@ -86,9 +86,12 @@ class _Renderer:
         }
         # Which key describes a row depends on the source language alone: worked out once.
         has_text = project.source.entries.rows.__contains__
-        self.event_rows = {
-            event.event: event_rows(event, project.types, has_text) for event in project.events
-        }
+        self.event_rows: dict[str, list[Row]] = {}
+        for event in project.events:
+            try:
+                self.event_rows[event.event] = event_rows(event, project.types, has_text)
+            except TooManyRows as error:
+                raise RenderError(str(error), path=project.event_paths[event.event]) from None
         self.event_types = {
             event.event: types_used(event.references(), project.types) for event in project.events
         }
@@ -189,7 +192,7 @@ class _Renderer:
                     self.environment,
                     schema,
                     translations,
-                    rows=type_rows(schema, project.types),
+                    rows=self.type_rows(name),
                     used_by=list(events),
                     generated_from=generated_note(file, locale_file),
                 )
@@ -247,6 +250,12 @@ class _Renderer:
             },
         )
         self.sink(GeneratedFile(CATALOG_PATH, dump_json(catalog)))
+
+    def type_rows(self, name: str) -> list[Row]:
+        try:
+            return type_rows(self.project.types[name], self.project.types)
+        except TooManyRows as error:
+            raise RenderError(str(error), path=self.project.type_paths[name]) from None
 
     def render_formats(self) -> None:
         """The JSON Schemas of the project's own file formats, for authors' editors."""

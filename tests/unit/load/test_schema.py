@@ -97,6 +97,10 @@ def schema(**changes: Any) -> dict[str, Any]:
             "values: statuses",
         ),
         ({"event": "../x"}, "pattern"),
+        (
+            {"event": "index", "payload": [{"name": "a", "type": "string"}]},
+            "a name eventdocs keeps",
+        ),
         ({"examples": []}, "at least 1"),
     ],
 )
