@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from eventdocs.check.compatibility import check_compatibility
-from eventdocs.check.examples import check_examples, refuse_invalid_examples
+from eventdocs.check.examples import (
+    check_examples,
+    check_type_examples,
+    refuse_invalid_examples,
+)
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.site_config import check_site_config
@@ -75,6 +79,9 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
                 rendering.json_schemas[event.event],
                 project.cache,
             )
+        for name, type_document in rendering.type_schemas.items():
+            type_ = project.types[name]
+            refuse_invalid_examples(type_, project.type_paths[name], type_document, project.cache)
         expected = frozenset(rendering.fingerprints)
         report = writer.commit(rendering.kept_files | expected)
     report.unchanged.extend(sorted(expected - writer.seen))
@@ -124,6 +131,11 @@ def check(root: Path) -> CheckResult:
                 payload_field=project.envelope.payload_field,
                 identifier=project.envelope.identified_by.body_field,
             )
+        )
+    for name, type_document in rendering.type_schemas.items():
+        path = project.relative(project.type_paths[name])
+        findings.extend(
+            check_type_examples(project.types[name], path, type_document, project.cache)
         )
     findings.extend(check_compatibility(project, rendering.json_schemas))
     findings.extend(check_site_config(project))

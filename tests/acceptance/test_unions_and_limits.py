@@ -107,3 +107,21 @@ def test_a_fields_table_past_the_limit_is_one_error(
     result = run_cli("-C", union_project, "build")
     assert result.code == 1 and result.err.count("\n") == 1
     assert f"more than {MAX_ROWS} rows" in result.err
+
+
+def test_a_shared_type_example_is_checked_like_an_event_example(
+    union_project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A type's example its own schema rejects stops the build and is a `check` finding; a
+    valid one is shown on the type's page."""
+    customer = union_project / "schema" / "types" / "Customer.yaml"
+    customer.write_text(CUSTOMER + "examples:\n  - {kind: 12}\n", "utf-8")
+    built = run_cli("-C", union_project, "build")
+    assert built.code == 1
+    assert "example 1 does not match the type's schema: $.kind: 12 is not of type 'string'" in (
+        built.err
+    )
+    customer.write_text(CUSTOMER + "examples:\n  - {kind: customer, name: Ann}\n", "utf-8")
+    assert run_cli("-C", union_project, "build").code == 0
+    page = (union_project / "docs/en/types/Customer.md").read_text("utf-8")
+    assert '"name": "Ann"' in page

@@ -39,16 +39,35 @@ def _verdicts_from_plain(data: object, count: int) -> list[list[str]]:
 
 
 def refuse_invalid_examples(
-    event: EventSchema, path: Path, json_schema: dict[str, Any], cache: Path | None = None
+    owner: EventSchema | TypeSchema,
+    path: Path,
+    json_schema: dict[str, Any],
+    cache: Path | None = None,
 ) -> None:
     """Raise ``RenderError`` at the first example its own JSON Schema rejects (formats
     checked): a build never publishes a schema whose examples contradict it."""
-    for number, errors in enumerate(_example_errors(json_schema, event.examples, cache)):
+    what = "event's" if isinstance(owner, EventSchema) else "type's"
+    for number, errors in enumerate(_example_errors(json_schema, owner.examples, cache)):
         if errors:
             raise RenderError(
-                f"example {number + 1} does not match the event's schema: {errors[0]}",
+                f"example {number + 1} does not match the {what} schema: {errors[0]}",
                 path=path,
-                line=event.lines.get(f"examples.{number}"),
+                line=owner.lines.get(f"examples.{number}"),
+            )
+
+
+def check_type_examples(
+    schema: TypeSchema, path: str, json_schema: dict[str, Any], cache: Path | None = None
+) -> Iterator[Finding]:
+    """Yield a finding for each example of a shared type its own schema rejects."""
+    for number, errors in enumerate(_example_errors(json_schema, schema.examples, cache)):
+        for error in errors:
+            yield Finding(
+                path,
+                schema.lines.get(f"examples.{number}"),
+                Code.EXAMPLE,
+                f"examples[{number}]",
+                f"example {number + 1}: {error}",
             )
 
 

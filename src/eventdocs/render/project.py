@@ -46,6 +46,8 @@ class Rendering:
     outdated_pages: dict[str, frozenset[str]] = field(default_factory=dict)
     missing_source: dict[str, str] = field(default_factory=dict)
     json_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The English schema of each shared type that has examples.
+    type_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     kept_files: frozenset[str] = frozenset()
 
 
@@ -66,6 +68,7 @@ class _Renderer:
         self.missing_source: dict[str, str] = {}
         self.outdated: dict[str, frozenset[str]] = {}
         self.json_schemas: dict[str, dict[str, Any]] = {}
+        self.type_schemas: dict[str, dict[str, Any]] = {}
         # Each event's one-line summary in each language, for the catalog.
         self.summaries: dict[str, dict[str, str]] = {}
         # Paths as generated files name them, worked out once rather than for every output.
@@ -229,12 +232,17 @@ class _Renderer:
         path = type_schema_path(schema, code)
         used = types_used([schema.name], project.types)
         parts = self.parts((), used, locale, self.type_digests[schema.name])
-        if not self.wanted(path, "type-schema", *parts):
+        wanted = self.wanted(path, "type-schema", *parts)
+        # A type with examples has them checked against its English schema: always built.
+        if not wanted and (code or not schema.examples):
             return
         fallbacks = translations.tracker.start_output()
         note = generated_note(self.type_files[schema.name], self.locale_files[locale.code])
         document = type_schema(project, schema, translations, code, note)
-        self.add(path, dump_json(document), fallbacks)
+        if code is None:
+            self.type_schemas[schema.name] = document
+        if wanted:
+            self.add(path, dump_json(document), fallbacks)
 
     def render_catalog(self) -> None:
         project, source = self.project, self.project.source
@@ -316,6 +324,7 @@ def render_project(
         outdated_pages=renderer.outdated,
         missing_source=renderer.missing_source,
         json_schemas=renderer.json_schemas,
+        type_schemas=renderer.type_schemas,
         kept_files=frozenset(
             path for published in project.published_files.values() for _, path in published
         ),
