@@ -19,30 +19,57 @@ from eventdocs.load.yaml_files import Location, YamlDocument, load_yaml, read_by
 def load_event_schema(path: Path, *, cache: Path | None = None) -> tuple[EventSchema, str]:
     """Load ``schema/<event>.yaml`` (its ``event`` must match the file name) and the digest of
     the bytes it was loaded from."""
-    raw = read_bytes(path, what="event schema")
+    schema, content = _load(path, EventSchema, cache)
+    return schema, content
+
+
+def load_type_schema(path: Path, *, cache: Path | None = None) -> tuple[TypeSchema, str]:
+    """Load ``schema/types/<Type>.yaml`` (its ``name`` must match the file name) and the
+    digest of the bytes it was loaded from."""
+    schema, content = _load(path, TypeSchema, cache)
+    return schema, content
+
+
+# Per shape: what the file is called in messages, the key that names it, where its fields are.
+_KINDS: dict[type, tuple[str, str, str]] = {
+    EventSchema: ("event schema", "event", "payload"),
+    TypeSchema: ("type schema", "name", "fields"),
+}
+
+
+def _load(path: Path, shape: type[Schema], cache: Path | None) -> tuple[Schema, str]:
+    what, name_key, root = _KINDS[shape]
+    raw = read_bytes(path, what=what)
     content = content_digest(raw)
 
-    def parse() -> EventSchema:
-        document = load_yaml(path, what="event schema", raw=raw)
+    def parse() -> Schema:
+        document = load_yaml(path, what=what, raw=raw)
         check_examples(document)
-        schema = validate_document(EventSchema, document)
-        if schema.event != path.stem:
+        schema = validate_document(shape, document)
+        name = getattr(schema, name_key)
+        if name != path.stem:
             raise LoadError(
-                f"event {schema.event!r} does not match the file name {path.name!r}",
+                f"{name_key} {name!r} does not match the file name {path.name!r}",
                 path=path,
-                line=document.line_of(("event",)),
+                line=document.line_of((name_key,)),
             )
-        lines = _lines_of(document, schema.payload, len(schema.examples), "payload")
-        return with_lines(schema, lines)
+        fields = getattr(schema, root)
+        return with_lines(schema, _lines_of(document, fields, len(schema.examples), root))
 
-    key = digest("schema", str(path), content)
+    def decode(data: object) -> Schema:
+        document = plain.mapping(data)
+        schema = from_plain(shape, document["schema"])
+        if getattr(schema, name_key) != path.stem:
+            raise ValueError("another schema")
+        return with_lines(schema, _lines_from_plain(document["lines"]))
+
     schema = cached_parse(
         cache,
-        key,
+        digest(what, str(path), content),
         content,
         parse,
-        encode=schema_to_plain,
-        decode=lambda data: schema_from_plain(data, event=path.stem),
+        encode=lambda value: {"schema": to_plain(value), "lines": dict(value.lines)},
+        decode=decode,
     )
     return schema, content
 
@@ -90,15 +117,14 @@ def _lines_of(
     return lines
 
 
-def schema_to_plain(schema: EventSchema) -> object:
-    """``schema`` as plain JSON data, for the parse cache."""
+def schema_to_plain(schema: EventSchema | TypeSchema) -> object:
+    """``schema`` as plain JSON data, as the parse cache keeps it."""
     return {"schema": to_plain(schema), "lines": dict(schema.lines)}
 
 
 def schema_from_plain(data: object, *, event: str) -> EventSchema:
     """The ``EventSchema`` of ``event`` that ``schema_to_plain`` wrote; raise ``TypeError`` or
-    ``ValueError`` on anything else. Names and constraints are checked again: names become
-    file paths."""
+    ``ValueError`` on anything else. Names and constraints are checked again."""
     document = plain.mapping(data)
     schema = from_plain(EventSchema, document["schema"])
     if schema.event != event:
@@ -106,50 +132,5 @@ def schema_from_plain(data: object, *, event: str) -> EventSchema:
     return with_lines(schema, _lines_from_plain(document["lines"]))
 
 
-def type_to_plain(schema: TypeSchema) -> object:
-    """``schema`` as plain JSON data, for the parse cache."""
-    return {"schema": to_plain(schema), "lines": dict(schema.lines)}
-
-
-def type_from_plain(data: object, *, name: str) -> TypeSchema:
-    """The ``TypeSchema`` ``type_to_plain`` wrote for ``name``; raise on anything else."""
-    document = plain.mapping(data)
-    schema = from_plain(TypeSchema, document["schema"])
-    if schema.name != name:
-        raise ValueError("another type")
-    return with_lines(schema, _lines_from_plain(document["lines"]))
-
-
 def _lines_from_plain(data: object) -> dict[str, int]:
     return {plain.text(name): plain.integer(line) for name, line in plain.mapping(data).items()}
-
-
-def load_type_schema(path: Path, *, cache: Path | None = None) -> tuple[TypeSchema, str]:
-    """Load ``schema/types/<Type>.yaml`` (its ``name`` must match the file name) and the
-    digest of the bytes it was loaded from."""
-    raw = read_bytes(path, what="type schema")
-    content = content_digest(raw)
-
-    def parse() -> TypeSchema:
-        document = load_yaml(path, what="type schema", raw=raw)
-        check_examples(document)
-        schema = validate_document(TypeSchema, document)
-        if schema.name != path.stem:
-            raise LoadError(
-                f"type {schema.name!r} does not match the file name {path.name!r}",
-                path=path,
-                line=document.line_of(("name",)),
-            )
-        return with_lines(
-            schema, _lines_of(document, schema.fields, len(schema.examples), "fields")
-        )
-
-    schema = cached_parse(
-        cache,
-        digest("type", str(path), content),
-        content,
-        parse,
-        encode=type_to_plain,
-        decode=lambda data: type_from_plain(data, name=path.stem),
-    )
-    return schema, content

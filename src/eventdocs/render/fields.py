@@ -136,56 +136,45 @@ def _rows(
             )
 
 
+def _table(
+    fields: tuple[Field, ...],
+    own: str,
+    types: Mapping[str, TypeSchema],
+    *,
+    of_type: str | None = None,
+    has_text: Callable[[str], bool] = lambda key: True,
+    expand: int = 1,
+) -> list[Row]:
+    """The rows of one page: ``fields`` of ``own`` (``events.x`` or ``types.X``), which are
+    the shared type ``of_type``'s when the page shows a type as the payload."""
+    rows = _rows(
+        fields,
+        shown="",
+        keyed="",
+        own_key=own,
+        type_key=f"types.{of_type}" if of_type else None,
+        type_base="",
+        has_text=has_text,
+        types=types,
+        expand=expand,
+    )
+    return _bounded(rows)
+
+
 def event_rows(
     event: EventSchema, types: Mapping[str, TypeSchema], has_text: Callable[[str], bool]
 ) -> list[Row]:
     """The rows of an event page: its payload's fields, each shared type's one level deep."""
     own = f"events.{event.event}"
     if event.payload_type:
-        return _bounded(
-            _rows(
-                types[event.payload_type].fields,
-                shown="",
-                keyed="",
-                own_key=own,
-                type_key=f"types.{event.payload_type}",
-                type_base="",
-                has_text=has_text,
-                types=types,
-                expand=1,
-            )
-        )
-    return _bounded(
-        _rows(
-            event.payload,
-            shown="",
-            keyed="",
-            own_key=own,
-            type_key=None,
-            type_base="",
-            has_text=has_text,
-            types=types,
-            expand=1,
-        )
-    )
+        fields = types[event.payload_type].fields
+        return _table(fields, own, types, of_type=event.payload_type, has_text=has_text)
+    return _table(event.payload, own, types, has_text=has_text)
 
 
 def type_rows(schema: TypeSchema, types: Mapping[str, TypeSchema]) -> list[Row]:
     """The rows of a type page: the type's own fields; shared types they use are links."""
-    own = f"types.{schema.name}"
-    return _bounded(
-        _rows(
-            schema.fields,
-            shown="",
-            keyed="",
-            own_key=own,
-            type_key=None,
-            type_base="",
-            has_text=lambda key: True,
-            types=types,
-            expand=0,
-        )
-    )
+    return _table(schema.fields, f"types.{schema.name}", types, expand=0)
 
 
 def types_used(names: Iterable[str], types: Mapping[str, TypeSchema]) -> list[str]:
