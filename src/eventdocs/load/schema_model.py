@@ -134,8 +134,23 @@ class Shape:
             raise ValueError(f"{what}: minimum and maximum are for numbers")
         if self.enum and kind != "string":
             raise ValueError(f"{what}: an enum lists strings")
+        self._check_consistent(what, kind)
         _check_unique([value.value for value in self.enum], "enum value")
         _check_unique([field.name for field in self.fields], "field")
+
+    def _check_consistent(self, what: str, kind: JsonType) -> None:
+        """Keys that contradict each other, or the type, describe no payload at all."""
+        for low, high in (("minimum", "maximum"), ("min_length", "max_length")):
+            floor, ceiling = getattr(self, low), getattr(self, high)
+            if floor is not None and ceiling is not None and floor > ceiling:
+                raise ValueError(f"{what}: `{low}` is above `{high}`")
+        for name in ("const", "default"):
+            value = getattr(self, name)
+            if value is not None and not _fits(value, kind):
+                article = "an" if kind[0] in "aeiou" else "a"
+                raise ValueError(f"{what}: `{name}` is not {article} {kind}")
+        if self.map is not None and not self.open:
+            raise ValueError(f"{what}: a `map` takes any key; it cannot be `open: false`")
 
     def _check_union(self, what: str) -> None:
         if len(self.one_of) < 2:
@@ -291,6 +306,21 @@ def shape_references(shape: Shape) -> Iterator[str]:
         for alternative in current.one_of:
             yield from shape_references(alternative)
         current = current.inner
+
+
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def _fits(value: object, kind: JsonType) -> bool:
+    """Whether a scalar ``value`` is of JSON type ``kind`` (a boolean is not a number)."""
+    if isinstance(value, bool):
+        return kind == "boolean"
+    return isinstance(value, _PYTHON_TYPES.get(kind, ()))
 
 
 def _check_unique(names: list[Any], what: str) -> None:

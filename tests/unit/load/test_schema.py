@@ -97,6 +97,18 @@ def schema(**changes: Any) -> dict[str, Any]:
             "values: statuses",
         ),
         ({"event": "../x"}, "pattern"),
+        ({"payload": [{"name": "a", "type": "integer", "minimum": 9, "maximum": 1}]}, "above"),
+        ({"payload": [{"name": "a", "type": "string", "min_length": 9, "max_length": 1}]}, "above"),
+        ({"payload": [{"name": "a", "type": "string", "const": 5}]}, "`const` is not a string"),
+        ({"payload": [{"name": "a", "type": "integer", "default": True}]}, "`default` is not an integer"),
+        (
+            {
+                "payload": [
+                    {"name": "a", "type": "object", "open": False, "map": {"type": "string"}}
+                ]
+            },
+            "cannot be `open: false`",
+        ),
         (
             {"event": "index", "payload": [{"name": "a", "type": "string"}]},
             "a name eventdocs keeps",
