@@ -100,7 +100,10 @@ def schema(**changes: Any) -> dict[str, Any]:
         ({"payload": [{"name": "a", "type": "integer", "minimum": 9, "maximum": 1}]}, "above"),
         ({"payload": [{"name": "a", "type": "string", "min_length": 9, "max_length": 1}]}, "above"),
         ({"payload": [{"name": "a", "type": "string", "const": 5}]}, "`const` is not a string"),
-        ({"payload": [{"name": "a", "type": "integer", "default": True}]}, "`default` is not an integer"),
+        (
+            {"payload": [{"name": "a", "type": "integer", "default": True}]},
+            "`default` is not an integer",
+        ),
         (
             {
                 "payload": [
