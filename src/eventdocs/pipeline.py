@@ -137,7 +137,7 @@ def check(root: Path) -> CheckResult:
         findings.extend(
             check_type_examples(project.types[name], path, type_document, project.cache)
         )
-    findings.extend(check_compatibility(project, rendering.json_schemas))
+    findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
 

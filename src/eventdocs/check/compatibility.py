@@ -7,7 +7,8 @@ fields, new descriptions. Anything that makes a once-valid payload invalid needs
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from eventdocs.base.bounded import read_bounded
@@ -16,7 +17,7 @@ from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import LoadError
 from eventdocs.load.project import Project
 from eventdocs.load.yaml_files import MAX_FILE_BYTES
-from eventdocs.render.jsonschema import schema_path
+from eventdocs.render.jsonschema import schema_path, type_schema_path
 
 # Keywords that can only restrict what a string or number may be.
 _RESTRICTING = ("const", "format", "pattern", "minimum", "maximum", "minLength", "maxLength")
@@ -115,37 +116,74 @@ def _local_changes(old: dict[str, Any], new: dict[str, Any], where: str) -> Iter
 
 
 def check_compatibility(
-    project: Project, json_schemas: dict[str, dict[str, Any]]
+    project: Project,
+    json_schemas: dict[str, dict[str, Any]],
+    type_schemas: dict[str, dict[str, Any]] | None = None,
 ) -> Iterator[Finding]:
-    """Yield a finding for each event whose current version would change in a breaking way."""
+    """Yield a finding for each event, and each shared type published on its own, whose
+    current version would change in a breaking way."""
+    owners: list[tuple[str, int, str, Mapping[str, int], dict[str, Any]]] = [
+        (
+            schema_path(event, None),
+            event.version,
+            project.relative(project.event_paths[event.event]),
+            event.lines,
+            json_schemas[event.event],
+        )
+        for event in project.events
+    ]
+    for name, document in sorted((type_schemas or {}).items()):
+        schema = project.types[name]
+        owners.append(
+            (
+                type_schema_path(schema, None),
+                schema.version,
+                project.relative(project.type_paths[name]),
+                schema.lines,
+                document,
+            )
+        )
     links = SymlinkFinder(project.root)
-    for event in project.events:
-        if links.first_symlink(schema_path(event, None)) is not None:
-            continue  # never read through a symlink; the generated-files check reports it
-        published = project.root / schema_path(event, None)
-        try:
-            old = json.loads(read_bounded(published, MAX_FILE_BYTES, follow_symlinks=False))
-        except (LoadError, ValueError, RecursionError):
-            continue  # nothing published for this version yet: every change is allowed
-        source = project.relative(project.event_paths[event.event])
-        try:
-            # A published file is a committed file: anyone can have put any JSON there.
-            changes = list(breaking_changes(old, json_schemas[event.event]))
-        except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
-            yield Finding(
-                source,
-                event.lines.get("version"),
-                Code.BREAKING,
-                "version",
-                f"{schema_path(event, None)} is not a schema eventdocs wrote, so v{event.version} "
-                "cannot be compared with it; restore it from history",
-            )
-            continue
-        for change in changes:
-            yield Finding(
-                source,
-                event.lines.get("version"),
-                Code.BREAKING,
-                "version",
-                f"{change}: this breaks integrators of v{event.version}; bump `version`",
-            )
+    for relative, version, source, lines, current in owners:
+        yield from _compare(project.root, links, relative, version, source, lines, current)
+
+
+def _compare(
+    root: Path,
+    links: SymlinkFinder,
+    relative: str,
+    version: int,
+    source: str,
+    lines: Mapping[str, int],
+    current: dict[str, Any],
+) -> Iterator[Finding]:
+    if links.first_symlink(relative) is not None:
+        return  # never read through a symlink; the generated-files check reports it
+    published = root / relative
+    try:
+        old = json.loads(read_bounded(published, MAX_FILE_BYTES, follow_symlinks=False))
+    except (LoadError, ValueError, RecursionError):
+        return  # nothing published for this version yet: every change is allowed
+    try:
+        # A published file is a committed file: anyone can have put any JSON there.
+        changes = list(breaking_changes(old, current))
+    except (AttributeError, TypeError, ValueError, KeyError, RecursionError):
+        changes = None
+    if changes is None:
+        yield Finding(
+            source,
+            lines.get("version"),
+            Code.BREAKING,
+            "version",
+            f"{relative} is not a schema eventdocs wrote, so v{version} cannot be compared "
+            "with it; restore it from history",
+        )
+        return
+    for change in changes:
+        yield Finding(
+            source,
+            lines.get("version"),
+            Code.BREAKING,
+            "version",
+            f"{change}: this breaks integrators of v{version}; bump `version`",
+        )

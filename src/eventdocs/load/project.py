@@ -61,6 +61,7 @@ class Project:
     pages: tuple[Page, ...] = ()
     # Schema files of earlier versions already in docs/: published URLs stay served, untouched.
     published_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    published_type_files: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # Content digests of the inputs, for incremental builds: templates and config, and each
     # schema and locale file (by its path relative to the root) as it was loaded.
     settings_digest: str = ""
@@ -93,16 +94,20 @@ class Project:
 _SCHEMA_FILE = re.compile(r"^v([1-9][0-9]*)(?:\.([A-Za-z-]+))?\.json$")
 
 
-def _published_files(root: Path, event: EventSchema) -> tuple[tuple[int, str], ...]:
-    """Earlier versions' schema files of ``event``: (version, path relative to the root)."""
-    folder = root / "docs" / "schemas" / event.event
+def _published_files(root: Path, schema: EventSchema | TypeSchema) -> tuple[tuple[int, str], ...]:
+    """Earlier versions' schema files of an event or a shared type: (version, path relative
+    to the root). They stay published, untouched, so their URLs keep working."""
+    if isinstance(schema, EventSchema):
+        folder = root / "docs" / "schemas" / schema.event
+    else:
+        folder = root / "docs" / "schemas" / "types" / schema.name
     # A symlinked folder is refused by `build` and reported by `check`: nothing read through it.
     if folder.is_symlink() or not folder.is_dir():
         return ()
     found = []
     for path in sorted(folder.iterdir()):
         match = _SCHEMA_FILE.match(path.name)
-        if match and int(match.group(1)) < event.version and not path.is_symlink():
+        if match and int(match.group(1)) < schema.version and not path.is_symlink():
             found.append((int(match.group(1)), path.relative_to(root).as_posix()))
     return tuple(found)
 
@@ -264,6 +269,9 @@ def load_project(root: Path, *, use_cache: bool = True) -> Project:
         },
         pages=pages,
         published_files={event.event: _published_files(root, event) for event in events},
+        published_type_files={
+            name: _published_files(root, schema) for name, schema in types.items()
+        },
         settings_digest=settings,
         file_digests=file_digests,
         cache=cache,

@@ -326,6 +326,11 @@ def render_project(
         json_schemas=renderer.json_schemas,
         type_schemas=renderer.type_schemas,
         kept_files=frozenset(
-            path for published in project.published_files.values() for _, path in published
+            path
+            for published in (
+                *project.published_files.values(),
+                *project.published_type_files.values(),
+            )
+            for _, path in published
         ),
     )
