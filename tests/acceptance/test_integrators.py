@@ -195,12 +195,12 @@ def test_catalog_lists_every_schema_in_schemastore_format() -> None:
 
 def removable_field() -> tuple[EventSchema, Field]:
     """An event and an optional field of its own payload that has a JSON type (not a shared
-    type, not the statuses): removing it is a breaking change and nothing else."""
+    type, not an enum): removing it is a breaking change and nothing else."""
     return next(
         (event, field)
         for event in repo_project().events
         for field in event.payload
-        if not field.required and field.type and not field.values
+        if not field.required and field.type and not field.enum
     )
 
 

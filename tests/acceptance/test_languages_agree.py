@@ -60,17 +60,25 @@ def test_values_tables_agree(path: str, locale: str) -> None:
     assert values(locale) == values(SOURCE)
 
 
-def statuses(locale: str, event: str) -> list[str]:
-    return re.findall(r"^- `([a-z_]+)`", page(locale, f"events/{event}.md"), re.M)
+def sectioned(locale: str, event: str) -> list[str]:
+    """The values the page's introduction lists, and the ones that head a section."""
+    text = page(locale, f"events/{event}.md")
+    listed = re.findall(r"^- `([A-Za-z0-9_-]+)`", text, re.M)
+    headed = re.findall(r"^### .* \{ #([A-Za-z0-9_-]+) \}$", text, re.M)
+    assert listed == headed
+    return headed
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("event", EVENTS)
-def test_statuses_agree(event: str, locale: str) -> None:
-    """Every language lists the event's statuses, in the schema's order (none when it has
-    none)."""
+def test_value_sections_agree(event: str, locale: str) -> None:
+    """Every language lists, and gives a section to, the values of each enum marked
+    `sections` (the seed's statuses), in the schema's order; none when there is none."""
     schema = next(each for each in repo_project().events if each.event == event)
-    assert statuses(locale, event) == [status.value for status in schema.statuses]
+    expected = [
+        value.value for _, field in schema.walk_fields() if field.sections for value in field.enum
+    ]
+    assert sectioned(locale, event) == expected
 
 
 @pytest.mark.parametrize("locale", OTHERS)

@@ -90,8 +90,7 @@ def _lines_of(
     line is named ``<root>.<dotted path>`` (``root`` is ``payload`` or ``fields``)."""
     lines: dict[str, int] = {}
     locations: list[tuple[str, Location]] = [
-        (key, (key,))
-        for key in ("event", "name", "version", "statuses", "payload", "payload_type", "examples")
+        (key, (key,)) for key in ("event", "name", "version", "payload", "payload_type", "examples")
     ]
     locations += [(f"examples.{index}", ("examples", index)) for index in range(examples)]
     pending: list[tuple[Field, Location, str]] = [

@@ -24,7 +24,6 @@ _ENUM_VALUE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 EventName = Annotated[str, Constrained(pattern=_NAME)]
 FieldName = Annotated[str, Constrained(pattern=_FIELD_NAME)]
 TypeName = Annotated[str, Constrained(pattern=_TYPE_NAME)]
-StatusValue = Annotated[str, Constrained(pattern=_NAME)]
 Product = Annotated[str, Constrained(pattern=_NAME)]
 Category = Annotated[str, Constrained(pattern=_NAME)]
 EnumLiteral = Annotated[str, Constrained(pattern=_ENUM_VALUE)]
@@ -35,16 +34,6 @@ Format = Literal["date-time", "date", "time", "uri", "email", "uuid", "hostname"
 Direction = Literal["outgoing", "incoming", "both"]
 _STRING_ONLY = ("format", "pattern", "min_length", "max_length")
 _NUMBERS = ("integer", "number")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Status:
-    """One value the event's status can take, in the order the page lists them."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
-
-    value: StatusValue
-    deprecated: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,8 +170,9 @@ class Field(Shape):
     deprecated: bool = False
     # The field that replaces a deprecated one, by its path in the same object.
     replaced_by: FieldName | None = None
-    # `values: statuses`: the event's `statuses` are this field's values.
-    values: Literal["statuses"] | None = None
+    # Each value of the field's enum gets a section of its own on the page, with a title
+    # (the seed event's message statuses), instead of a row of the values table.
+    sections: bool = False
     example: Scalar | None = None
 
     @property
@@ -191,8 +181,8 @@ class Field(Shape):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if self.values and self.type != "string":
-            raise ValueError(f"{self.label}: `values: statuses` is for strings")
+        if self.sections and not self.enum:
+            raise ValueError(f"{self.label}: `sections` presents an enum's values; list them")
         if self.replaced_by and not self.deprecated:
             raise ValueError(f"{self.label}: only a deprecated field is `replaced_by` another")
 
@@ -244,7 +234,6 @@ class EventSchema:
     version: Annotated[int, Constrained(ge=1)]
     category: Category | None = None
     availability: Availability = Availability()
-    statuses: tuple[Status, ...] = ()
     # The payload: its fields, or the shared type it is (`payload_type: Contact`).
     payload: tuple[Field, ...] = ()
     payload_type: TypeName | None = None
@@ -260,13 +249,9 @@ class EventSchema:
             raise ValueError(
                 f"`{self.event}` is a name eventdocs keeps for itself; rename the event"
             )
-        _check_unique([status.value for status in self.statuses], "status")
         _check_unique([field.name for field in self.payload], "field")
         if bool(self.payload) == bool(self.payload_type):
             raise ValueError("give the payload's `payload` fields or its `payload_type`, one")
-        uses_statuses = any(field.values == "statuses" for _, field in self.walk_fields())
-        if uses_statuses != bool(self.statuses):
-            raise ValueError("statuses are listed if and only if a field takes `values: statuses`")
 
     def walk_fields(self) -> Iterator[tuple[str, Field]]:
         """Yield ``(dotted path, field)`` for every field written in the event itself (a shared

@@ -50,6 +50,12 @@ class Row:
     refs: tuple[str, ...]  # the shared types to link to
 
     @property
+    def sections_key(self) -> str:
+        """The key of the heading over an enum's value sections: ``<owner>.sections.<path>``."""
+        owner, _, path = self.values_key.partition(".values.")
+        return f"{owner}.sections.{path}"
+
+    @property
     def ref(self) -> str | None:
         """The one shared type the value is (or holds), if it is one."""
         return self.refs[0] if len(self.refs) == 1 and self.shape.ref else None

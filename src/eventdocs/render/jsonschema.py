@@ -61,7 +61,7 @@ def build_type_json_schema(
 ) -> dict[str, Any]:
     """Return the JSON Schema of one shared type, on its own: the types it uses in ``$defs``,
     a reference to itself as ``#``."""
-    builder = _Builder(translate, [], root=schema.name)
+    builder = _Builder(translate, root=schema.name)
     document = {
         "$schema": DIALECT,
         "$id": schema_id,
@@ -94,15 +94,7 @@ def build_event_json_schema(
     """Return the JSON Schema of the webhook request body of ``event``, in the catalog's
     ``envelope``: self-contained, every shared type it uses in ``$defs``."""
     key = f"events.{event.event}"
-    statuses = [
-        {
-            "const": status.value,
-            "description": translate(f"{key}.statuses.{status.value}.description"),
-            **({"deprecated": True} if status.deprecated else {}),
-        }
-        for status in event.statuses
-    ]
-    builder = _Builder(translate, statuses)
+    builder = _Builder(translate)
     title = pascal_case(event.event)
     if event.payload_type:
         payload: dict[str, Any] = {"$ref": f"#/$defs/{event.payload_type}"}
@@ -166,11 +158,8 @@ def _body(
 class _Builder:
     """Turns shapes into JSON Schema, descriptions looked up through ``translate``."""
 
-    def __init__(
-        self, translate: Translate, statuses: list[dict[str, Any]], root: str = ""
-    ) -> None:
+    def __init__(self, translate: Translate, root: str = "") -> None:
         self.translate = translate
-        self.statuses = statuses
         self.root = root  # the type the whole document is, referred to as `#`
 
     def shared(self, schema: TypeSchema) -> dict[str, Any]:
@@ -216,8 +205,6 @@ class _Builder:
         if field.deprecated:
             schema["deprecated"] = True
         shape = self.shape(field, key, values_key, title)
-        if field.values == "statuses":
-            shape["oneOf"] = self.statuses
         if field.nullable:
             shape = _nullable(shape)
         return {**schema, **shape}

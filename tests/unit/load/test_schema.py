@@ -93,8 +93,12 @@ def schema(**changes: Any) -> dict[str, Any]:
             "listed twice",
         ),
         (
+            {"payload": [{"name": "a", "type": "string", "sections": True}]},
+            "`sections` presents an enum's values",
+        ),
+        (
             {"statuses": [{"value": "x"}], "payload": [{"name": "a", "type": "string"}]},
-            "values: statuses",
+            "statuses",
         ),
         ({"event": "../x"}, "pattern"),
         ({"payload": [{"name": "a", "type": "integer", "minimum": 9, "maximum": 1}]}, "above"),
