@@ -57,15 +57,25 @@ def _known(types: Mapping[str, TypeSchema], name: str, path: Path, line: int | N
 
 
 def _required_closure(types: Mapping[str, TypeSchema], start: str) -> set[str]:
-    """The types a value of ``start`` must contain, through required, non-null object refs."""
+    """The types a value of ``start`` must contain, through required, non-null fields: refs,
+    and the required fields of inline objects, at any depth."""
     seen: set[str] = set()
     pending = [start]
     while pending:
-        for field in types[pending.pop()].fields:
-            if field.required and not field.nullable and field.ref and field.ref not in seen:
-                seen.add(field.ref)
-                pending.append(field.ref)
+        for name in _required_refs(types[pending.pop()].fields):
+            if name not in seen:
+                seen.add(name)
+                pending.append(name)
     return seen
+
+
+def _required_refs(fields: tuple[Field, ...]) -> Iterator[str]:
+    for field in fields:
+        if field.required and not field.nullable:
+            if field.ref:
+                yield field.ref
+            elif field.type == "object":
+                yield from _required_refs(field.fields)
 
 
 def check_envelope(

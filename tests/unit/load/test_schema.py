@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from eventdocs.errors import LoadError
 from eventdocs.load._models import validate_data
+from eventdocs.load.references import check_references
 from eventdocs.load.schema import load_event_schema
-from eventdocs.load.schema_model import EventSchema
+from eventdocs.load.schema_model import EventSchema, TypeSchema
 from tests.helpers import REPO
 
 EXAMPLE = [{"event": "thing_done", "payload": {}}]
@@ -171,3 +173,24 @@ def test_loaded_schemas_keep_their_lines_through_the_cache(tmp_path: Path) -> No
             for field_path, field in event.walk_fields():
                 line = text[event.lines[f"payload.{field_path}"] - 1]
                 assert field.name in line, (attempt, field_path)
+
+
+def test_a_type_that_requires_itself_through_an_inline_object_is_refused(tmp_path: Path) -> None:
+    """A required inline object holding a required reference back to its type describes no
+    finite payload: one error at the type."""
+    company = validate_data(
+        TypeSchema,
+        {
+            "name": "Company",
+            "fields": [
+                {
+                    "name": "wrap",
+                    "type": "object",
+                    "required": True,
+                    "fields": [{"name": "again", "ref": "Company", "required": True}],
+                }
+            ],
+        },
+    )
+    with pytest.raises(LoadError, match="requires itself"):
+        check_references({"Company": company}, [], [(company, tmp_path / "Company.yaml")])
