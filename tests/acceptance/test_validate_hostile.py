@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs.render.fields import types_used
+from eventdocs.load.schema_model import types_used
 from tests.helpers import FIXTURES, REPO, Run, read_yaml, repo_project, write_yaml
 
 VALID = FIXTURES / "payloads" / "valid" / "status_read.json"

@@ -29,7 +29,7 @@ from eventdocs.load.locale import (
 )
 from eventdocs.load.references import check_discriminators, check_envelope, check_references
 from eventdocs.load.schema import load_event_schema, load_type_schema
-from eventdocs.load.schema_model import EventSchema, TypeSchema
+from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
 from eventdocs.load.yaml_files import MAX_FILE_BYTES, decode_text, read_bytes
 
 
@@ -193,14 +193,7 @@ def _load_types_used(root: Path, event: EventSchema, cache: Path | None) -> dict
         [(event, root / "schema" / f"{event.event}.yaml")],
         [(schema, files[name]) for name, schema in known.items()],
     )
-    used: dict[str, TypeSchema] = {}
-    pending = list(event.references())
-    while pending:
-        name = pending.pop()
-        if name not in used:
-            used[name] = known[name]
-            pending.extend(known[name].references())
-    return used
+    return {name: known[name] for name in types_used(event.references(), known)}
 
 
 def load_project(root: Path, *, use_cache: bool = True) -> Project:

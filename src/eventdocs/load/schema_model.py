@@ -7,7 +7,7 @@ a reference to a shared type, with its format, pattern, enum, bounds and nested 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Annotated, Any, ClassVar, Literal
@@ -280,6 +280,18 @@ def walk(fields: tuple[Field, ...], prefix: str) -> Iterator[tuple[str, Field]]:
 def _references(fields: tuple[Field, ...]) -> Iterator[str]:
     for _, field in walk(fields, ""):
         yield from shape_references(field)
+
+
+def types_used(names: Iterable[str], types: Mapping[str, TypeSchema]) -> list[str]:
+    """``names`` and every shared type they use, at any depth, sorted."""
+    seen: set[str] = set()
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name not in seen:
+            seen.add(name)
+            pending.extend(types[name].references())
+    return sorted(seen)
 
 
 def shape_references(shape: Shape) -> Iterator[str]:

@@ -12,7 +12,7 @@ say what a shared field means in its own context.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 
@@ -115,31 +115,25 @@ def _rows(
             key, values_key = f"{type_key}.fields.{inner}", f"{type_key}.values.{inner}"
         refs = tuple(dict.fromkeys(shape_references(shape)))
         yield Row(path, field, shape, key, values_key, label, refs)
-        arrays = marks
+        # Nested fields are the field's own; a shared type's are expanded while `expand` lasts.
         if shape.fields:
-            yield from _rows(
-                shape.fields,
-                shown=f"{path}{arrays}.",
-                keyed=f"{key_path}.",
-                own_key=own_key,
-                type_key=type_key,
-                type_base=type_base,
-                has_text=has_text,
-                types=types,
-                expand=expand,
-            )
+            children, child_type, child_base, depth = shape.fields, type_key, type_base, expand
         elif shape.ref and expand > 0:
-            yield from _rows(
-                types[shape.ref].fields,
-                shown=f"{path}{arrays}.",
-                keyed=f"{key_path}.",
-                own_key=own_key,
-                type_key=f"types.{shape.ref}",
-                type_base=f"{key_path}.",
-                has_text=has_text,
-                types=types,
-                expand=expand - 1,
-            )
+            children, child_type = types[shape.ref].fields, f"types.{shape.ref}"
+            child_base, depth = f"{key_path}.", expand - 1
+        else:
+            continue
+        yield from _rows(
+            children,
+            shown=f"{path}{marks}.",
+            keyed=f"{key_path}.",
+            own_key=own_key,
+            type_key=child_type,
+            type_base=child_base,
+            has_text=has_text,
+            types=types,
+            expand=depth,
+        )
 
 
 def _table(
@@ -181,15 +175,3 @@ def event_rows(
 def type_rows(schema: TypeSchema, types: Mapping[str, TypeSchema]) -> list[Row]:
     """The rows of a type page: the type's own fields; shared types they use are links."""
     return _table(schema.fields, f"types.{schema.name}", types, expand=0)
-
-
-def types_used(names: Iterable[str], types: Mapping[str, TypeSchema]) -> list[str]:
-    """``names`` and every shared type they use, at any depth, sorted."""
-    seen: set[str] = set()
-    pending = list(names)
-    while pending:
-        name = pending.pop()
-        if name not in seen:
-            seen.add(name)
-            pending.extend(types[name].references())
-    return sorted(seen)

@@ -12,8 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from eventdocs.load.envelope import Envelope
-from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
-from eventdocs.render.fields import types_used
+from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema, types_used
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

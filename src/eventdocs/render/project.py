@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from eventdocs.errors import RenderError
@@ -10,10 +12,10 @@ from eventdocs.load.cache import digest
 from eventdocs.load.format_schemas import FORMATS
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
-from eventdocs.load.schema_model import EventSchema, TypeSchema
+from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
-from eventdocs.render.fields import Row, TooManyRows, event_rows, type_rows, types_used
+from eventdocs.render.fields import Row, TooManyRows, event_rows, type_rows
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import schema_id, schema_path, type_schema_path
 from eventdocs.render.outputs import GeneratedFile, Reuse, Sink, dump_json, generated_note
@@ -89,15 +91,20 @@ class _Renderer:
         }
         # Which key describes a row depends on the source language alone: worked out once.
         has_text = project.source.entries.rows.__contains__
-        self.event_rows: dict[str, list[Row]] = {}
-        for event in project.events:
-            try:
-                self.event_rows[event.event] = event_rows(event, project.types, has_text)
-            except TooManyRows as error:
-                raise RenderError(str(error), path=project.event_paths[event.event]) from None
+        self.event_rows = {
+            event.event: _rows_of(
+                event_rows, project.event_paths[event.event], event, project.types, has_text
+            )
+            for event in project.events
+        }
+        self.type_rows = {
+            name: _rows_of(type_rows, project.type_paths[name], schema, project.types)
+            for name, schema in project.types.items()
+        }
         self.event_types = {
             event.event: types_used(event.references(), project.types) for event in project.events
         }
+        self.type_types = {name: types_used([name], project.types) for name in project.types}
         self.used_by: dict[str, list[str]] = {name: [] for name in project.types}
         for event in project.events:
             for name in self.event_types[event.event]:
@@ -114,6 +121,13 @@ class _Renderer:
         # ones, in both languages.
         used = self.event_types[event.event]
         return self.parts((event.event,), used, locale, self.event_digests[event.event])
+
+    def type_parts(
+        self, name: str, locale: Locale, events: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
+        # A type's page and schema show its strings and those of the types it uses; its page
+        # also names the events that use it.
+        return self.parts(events, self.type_types[name], locale, self.type_digests[name])
 
     def parts(
         self, groups: tuple[str, ...], types: list[str], locale: Locale, *files: str
@@ -185,17 +199,14 @@ class _Renderer:
         locale_file = self.locale_files[locale.code]
         for name, schema in project.types.items():
             path = type_page_path(locale, schema)
-            used = types_used([name], project.types)
             events = tuple(self.used_by[name])
             file = self.type_files[name]
-            if self.wanted(
-                path, "type", *self.parts(events, used, locale, self.type_digests[name])
-            ):
+            if self.wanted(path, "type", *self.type_parts(name, locale, events)):
                 page = render_type_page(
                     self.environment,
                     schema,
                     translations,
-                    rows=self.type_rows(name),
+                    rows=self.type_rows[name],
                     used_by=list(events),
                     generated_from=generated_note(file, locale_file),
                 )
@@ -211,38 +222,56 @@ class _Renderer:
             self.add(index.path, index.text, index.fallbacks)
 
     def render_schema(self, event: EventSchema, translations: Translations) -> None:
-        project, locale = self.project, translations.target
-        code = None if locale.is_source else locale.code
-        path = schema_path(event, code)
-        wanted = self.wanted(path, "schema", *self.event_parts(event, locale))
         # Checks compare against the English schema of every event, so it is always built.
-        if not wanted and code:
-            return
-        fallbacks = translations.tracker.start_output()
-        note = generated_note(self.event_files[event.event], self.locale_files[locale.code])
-        document = event_schema(project, event, translations, code, note)
-        if code is None:
+        document = self.render_json(
+            schema_path(event, _code(translations)),
+            "schema",
+            self.event_parts(event, translations.target),
+            translations,
+            self.event_files[event.event],
+            lambda code, note: event_schema(self.project, event, translations, code, note),
+            english_needed=True,
+        )
+        if document is not None:
             self.json_schemas[event.event] = document
-        if wanted:
-            self.add(path, dump_json(document), fallbacks)
 
     def render_type_schema(self, schema: TypeSchema, translations: Translations) -> None:
-        project, locale = self.project, translations.target
-        code = None if locale.is_source else locale.code
-        path = type_schema_path(schema, code)
-        used = types_used([schema.name], project.types)
-        parts = self.parts((), used, locale, self.type_digests[schema.name])
-        wanted = self.wanted(path, "type-schema", *parts)
         # A type with examples has them checked against its English schema: always built.
-        if not wanted and (code or not schema.examples):
-            return
-        fallbacks = translations.tracker.start_output()
-        note = generated_note(self.type_files[schema.name], self.locale_files[locale.code])
-        document = type_schema(project, schema, translations, code, note)
-        if code is None:
+        document = self.render_json(
+            type_schema_path(schema, _code(translations)),
+            "type-schema",
+            self.type_parts(schema.name, translations.target),
+            translations,
+            self.type_files[schema.name],
+            lambda code, note: type_schema(self.project, schema, translations, code, note),
+            english_needed=bool(schema.examples),
+        )
+        if document is not None:
             self.type_schemas[schema.name] = document
+
+    def render_json(
+        self,
+        path: str,
+        kind: str,
+        parts: tuple[str, ...],
+        translations: Translations,
+        source_file: str,
+        build: Callable[[str | None, str], dict[str, Any]],
+        *,
+        english_needed: bool,
+    ) -> dict[str, Any] | None:
+        """Render one JSON Schema output unless it is current; return the document when it
+        is the source language's (rendered even when current, if ``english_needed``)."""
+        code = _code(translations)
+        wanted = self.wanted(path, kind, *parts)
+        if not wanted and (code or not english_needed):
+            return None
+        fallbacks = translations.tracker.start_output()
+        locale_file = self.locale_files[translations.target.code]
+        document = build(code, generated_note(source_file, locale_file))
         if wanted:
             self.add(path, dump_json(document), fallbacks)
+        return document if code is None else None
 
     def render_catalog(self) -> None:
         project, source = self.project, self.project.source
@@ -258,12 +287,6 @@ class _Renderer:
             },
         )
         self.sink(GeneratedFile(CATALOG_PATH, dump_json(catalog)))
-
-    def type_rows(self, name: str) -> list[Row]:
-        try:
-            return type_rows(self.project.types[name], self.project.types)
-        except TooManyRows as error:
-            raise RenderError(str(error), path=self.project.type_paths[name]) from None
 
     def render_formats(self) -> None:
         """The JSON Schemas of the project's own file formats, for authors' editors."""
@@ -292,6 +315,20 @@ class _Renderer:
             self.missing_source.setdefault(key, path)
         if fallbacks.outdated and path.endswith(".md"):
             self.outdated[path] = frozenset(fallbacks.outdated)
+
+
+def _code(translations: Translations) -> str | None:
+    """The language code of a variant, ``None`` for the source language."""
+    target = translations.target
+    return None if target.is_source else target.code
+
+
+def _rows_of(rows: Callable[..., list[Row]], path: Path, *args: Any) -> list[Row]:
+    """A table's rows, or the error naming the file whose fields would make it too long."""
+    try:
+        return rows(*args)
+    except TooManyRows as error:
+        raise RenderError(str(error), path=path) from None
 
 
 def used_keys(project: Project) -> frozenset[str]:

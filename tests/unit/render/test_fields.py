@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventdocs.load._models import validate_data
-from eventdocs.load.schema_model import EventSchema, TypeSchema
-from eventdocs.render.fields import event_rows, type_rows, types_used
+from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
+from eventdocs.render.fields import event_rows, type_rows
 
 PERSON = validate_data(
     TypeSchema,
