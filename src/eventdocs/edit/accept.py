@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventdocs.base.atomic import atomic_write
-from eventdocs.edit.yaml_text import encode_like, yaml_string
+from eventdocs.edit.yaml_text import apply_edits, encode_like, yaml_string
 from eventdocs.errors import UsageError, WriteError
 from eventdocs.load.locale import Entry, Locale, parse_locale_bytes, source_spans
 from eventdocs.load.project import Project
@@ -93,13 +93,15 @@ def _rewrite_sources(locale: Locale, new_sources: dict[str, str]) -> None:
         return
     raw = read_bytes(locale.path, what="locale file")
     text = decode_text(raw, locale.path)
-    spans = source_spans(locale.path)
-    # From the end of the file backwards, so earlier offsets stay valid.
-    for key in sorted(new_sources, key=lambda key: spans[key].start, reverse=True):
+    spans = source_spans(locale.path, raw)
+
+    def restamped(key: str) -> tuple[int, int, str]:
         span = spans[key]
         old = text[span.start : span.end]
         trailing = old[len(old.rstrip("\n")) :]
-        text = text[: span.start] + yaml_string(new_sources[key]) + trailing + text[span.end :]
+        return span.start, span.end, yaml_string(new_sources[key]) + trailing
+
+    text = apply_edits(text, map(restamped, new_sources))
     edited = encode_like(raw, text)
     # Never leave a file that `load` refuses: the edit is parsed before it replaces the file.
     entries = parse_locale_bytes(locale.path, edited, is_source=False)

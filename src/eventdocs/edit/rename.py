@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventdocs.base.atomic import atomic_write
-from eventdocs.edit.yaml_text import encode_like
+from eventdocs.edit.yaml_text import apply_edits, encode_like
 from eventdocs.errors import UsageError, WriteError
 from eventdocs.load.locale import key_spans, parse_locale_bytes
 from eventdocs.load.project import Project
@@ -60,10 +60,10 @@ def rename_keys(project: Project, old: str, new: str) -> list[Renamed]:
             continue
         raw = read_bytes(locale.path, what="locale file")
         text = decode_text(raw, locale.path)
-        spans = key_spans(locale.path)
-        for key in sorted(moves, key=lambda key: spans[key].start, reverse=True):
-            span = spans[key]
-            text = text[: span.start] + moves[key] + text[span.end :]
+        spans = key_spans(locale.path, raw)
+        text = apply_edits(
+            text, ((spans[key].start, spans[key].end, new) for key, new in moves.items())
+        )
         edited = encode_like(raw, text)
         entries = parse_locale_bytes(locale.path, edited, is_source=locale.is_source)
         if any(entries[target][1:3] != locale.entries[key][1:3] for key, target in moves.items()):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from eventdocs.base.atomic import atomic_write
-from eventdocs.edit.yaml_text import encode_like, translation_entry
+from eventdocs.edit.yaml_text import apply_edits, encode_like, translation_entry
 from eventdocs.errors import UsageError, WriteError
 from eventdocs.load.locale import Locale, parse_locale_bytes
 from eventdocs.load.project import Project
@@ -37,16 +37,14 @@ def sync_locales(
         if locale.is_source:
             raise UsageError(f"{locale.code!r} is the source language; write its keys by hand")
     english = [key for key in project.source.entries if key in used_keys]
+    order = {key: index for index, key in enumerate(english)}
     results = []
     for locale in chosen:
         added = tuple(key for key in english if key not in locale.entries)
-        removed = (
-            tuple(key for key in locale.entries if key not in used_keys or key not in english)
-            if prune
-            else ()
-        )
+        # `english` holds only the keys the pages use: a key it lacks is an orphan.
+        removed = tuple(key for key in locale.entries if key not in order) if prune else ()
         if added or removed:
-            _rewrite(project, locale, english, added, removed)
+            _rewrite(project, locale, order, added, removed)
         results.append(Synced(locale.code, added, removed))
     return results
 
@@ -75,7 +73,7 @@ def _entry_end(text: str, start: int, end: int) -> int:
 def _rewrite(
     project: Project,
     locale: Locale,
-    english: list[str],
+    order: dict[str, int],
     added: tuple[str, ...],
     removed: tuple[str, ...],
 ) -> None:
@@ -95,8 +93,7 @@ def _rewrite(
             end += 1
         edits.append((start, end, ""))
     source = project.source.entries
-    present = [key for key in english if key in spans and key not in removed]
-    order = {key: index for index, key in enumerate(english)}
+    present = [key for key in order if key in spans and key not in removed]
     inserts: dict[int, list[str]] = {}
     for key in added:  # in English order: each after the nearest earlier key already there
         before = [other for other in present if order[other] < order[key]]
@@ -108,8 +105,7 @@ def _rewrite(
         else:
             inserts.setdefault(len(text), []).append("\n" + entry)
     edits += [(anchor, anchor, "".join(entries)) for anchor, entries in inserts.items()]
-    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
-        text = text[:start] + replacement + text[end:]
+    text = apply_edits(text, edits)
     edited = encode_like(raw, text)
     entries = parse_locale_bytes(locale.path, edited, is_source=False)
     if any(key not in entries for key in added) or any(key in entries for key in removed):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 # What YAML reads as a line break or refuses as a character, inside quotes or not: escaped.
 _NOT_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
@@ -45,3 +46,16 @@ def encode_like(original: bytes, text: str) -> bytes:
     if original.count(b"\r\n") > original.count(b"\n") // 2:
         data = data.replace("\n", "\r\n")
     return (_BOM if original.startswith(_BOM) else b"") + data.encode("utf-8")
+
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` applied; applied from the end of the
+    text backwards, so no edit moves the offsets of another. Edits must not overlap; several
+    insertions at one offset keep their order."""
+    pieces: list[str] = []
+    position = len(text)
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]))[::-1]:
+        pieces += [text[end:position], replacement]
+        position = start
+    pieces.append(text[:position])
+    return "".join(reversed(pieces))

@@ -207,9 +207,10 @@ def _lines(document: YamlDocument) -> dict[str, int]:
     return {key.value: key.start_mark.line + 1 for key, _ in document.root.value}
 
 
-def source_spans(path: Path) -> dict[str, Span]:
-    """Where each entry's ``source`` value is written in ``path``, for editing it in place."""
-    document = load_yaml(path, what="locale file")
+def source_spans(path: Path, raw: bytes) -> dict[str, Span]:
+    """Where each entry's ``source`` value is written in ``raw`` (the bytes of ``path``, as
+    read for the edit), for editing it in place."""
+    document = load_yaml(path, what="locale file", raw=raw)
     spans: dict[str, Span] = {}
     if isinstance(document.root, yaml.MappingNode):
         for key_node, value_node in document.root.value:
@@ -220,9 +221,10 @@ def source_spans(path: Path) -> dict[str, Span]:
     return spans
 
 
-def key_spans(path: Path) -> dict[str, Span]:
-    """Where each top-level key is written in ``path``, for renaming it in place."""
-    document = load_yaml(path, what="locale file")
+def key_spans(path: Path, raw: bytes) -> dict[str, Span]:
+    """Where each top-level key is written in ``raw`` (the bytes of ``path``, as read for the
+    edit), for renaming it in place."""
+    document = load_yaml(path, what="locale file", raw=raw)
     if not isinstance(document.root, yaml.MappingNode):
         return {}
     return {key_node.value: span_of(key_node) for key_node, _ in document.root.value}

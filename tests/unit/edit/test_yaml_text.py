@@ -6,7 +6,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from eventdocs.edit.yaml_text import encode_like, translation_entry, yaml_string
+from eventdocs.edit.yaml_text import apply_edits, encode_like, translation_entry, yaml_string
 
 
 @settings(max_examples=300, deadline=None)
@@ -29,3 +29,11 @@ def test_edited_text_is_encoded_like_the_original() -> None:
         "\ufeffa: 1\r\nb: 3\r\n".encode()
     )
     assert encode_like(b"a: 1\n", "a: 2\n") == b"a: 2\n"
+
+
+def test_edits_apply_at_their_offsets_in_any_order_given() -> None:
+    """Replacements and insertions land where their offsets say, whatever order they come
+    in; insertions at one offset keep theirs."""
+    edits = [(4, 4, "Y"), (1, 2, "X"), (4, 4, "Z"), (0, 0, "<"), (5, 6, "")]
+    assert apply_edits("abcdef", edits) == "<aXcdYZe"
+    assert apply_edits("abc", []) == "abc"
