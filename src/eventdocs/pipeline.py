@@ -16,7 +16,7 @@ from typing import Any
 from eventdocs.check.compatibility import check_compatibility
 from eventdocs.check.examples import (
     check_examples,
-    check_type_examples,
+    invalid_examples,
     refuse_invalid_examples,
 )
 from eventdocs.check.findings import Code, Finding, Severity
@@ -134,9 +134,7 @@ def check(root: Path) -> CheckResult:
         )
     for name, type_document in rendering.type_schemas.items():
         path = project.relative(project.type_paths[name])
-        findings.extend(
-            check_type_examples(project.types[name], path, type_document, project.cache)
-        )
+        findings.extend(invalid_examples(project.types[name], path, type_document, project.cache))
     findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))

@@ -121,6 +121,10 @@ def test_a_shared_type_example_is_checked_like_an_event_example(
     assert "example 1 does not match the type's schema: $.kind: 12 is not of type 'string'" in (
         built.err
     )
+    checked = run_cli("-C", union_project, "check", "--format", "json").json()["findings"]
+    assert {(f["path"], f["code"], f["key"]) for f in checked} >= {
+        ("schema/types/Customer.yaml", "example", "examples[0]")
+    }
     customer.write_text(CUSTOMER + "examples:\n  - {kind: customer, name: Ann}\n", "utf-8")
     assert run_cli("-C", union_project, "build").code == 0
     page = (union_project / "docs/en/types/Customer.md").read_text("utf-8")

@@ -56,15 +56,19 @@ def refuse_invalid_examples(
             )
 
 
-def check_type_examples(
-    schema: TypeSchema, path: str, json_schema: dict[str, Any], cache: Path | None = None
+def invalid_examples(
+    owner: EventSchema | TypeSchema,
+    path: str,
+    json_schema: dict[str, Any],
+    cache: Path | None = None,
 ) -> Iterator[Finding]:
-    """Yield a finding for each example of a shared type its own schema rejects."""
-    for number, errors in enumerate(_example_errors(json_schema, schema.examples, cache)):
+    """Yield a finding for each way an example of an event or a shared type breaks its own
+    schema."""
+    for number, errors in enumerate(_example_errors(json_schema, owner.examples, cache)):
         for error in errors:
             yield Finding(
                 path,
-                schema.lines.get(f"examples.{number}"),
+                owner.lines.get(f"examples.{number}"),
                 Code.EXAMPLE,
                 f"examples[{number}]",
                 f"example {number + 1}: {error}",
@@ -83,14 +87,10 @@ def check_examples(
 ) -> Iterator[Finding]:
     """Yield findings for invalid examples, undocumented fields, and fields of the event's own
     never shown (a shared type's optional fields may appear in none of one event's examples)."""
+    yield from invalid_examples(event, path, json_schema, cache)
     shown: set[str] = set()
-    verdicts = _example_errors(json_schema, event.examples, cache)
     for number, example in enumerate(event.examples, 1):
         line = event.lines.get(f"examples.{number - 1}")
-        for error in verdicts[number - 1]:
-            yield Finding(
-                path, line, Code.EXAMPLE, f"examples[{number - 1}]", f"example {number}: {error}"
-            )
         if payload_field:
             payload = example.get(payload_field)
         else:  # the body is the payload, next to the field naming the event (if any)
