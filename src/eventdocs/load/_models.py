@@ -8,7 +8,7 @@ constraints they carry (``Constrained``) mean nothing until then.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -25,6 +25,16 @@ FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 _UNKNOWN_KEY = {"extra_forbidden", "unexpected_keyword_argument"}
 _MISSING_KEY = {"missing", "missing_argument"}
+
+
+Located = TypeVar("Located")
+
+
+def with_lines(model: Located, lines: Mapping[str, int]) -> Located:
+    """``model`` with the lines its parts were written on, in its ``lines`` field: a frozen
+    field set on load (or from the cache), never by the file."""
+    object.__setattr__(model, "lines", dict(lines))
+    return model
 
 
 class Constrained:

@@ -10,12 +10,12 @@ from typing import Annotated, Any, ClassVar
 
 from eventdocs.base.confined import refuse_outside
 from eventdocs.errors import LoadError
-from eventdocs.load import plain
-from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document
+from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document, with_lines
 from eventdocs.load._toml import TomlTable, load_toml_table
 from eventdocs.load.cache import cached_parse, content_digest, digest
 from eventdocs.load.inputs import CONFIG_FILE
 from eventdocs.load.locale import LOCALE_CODE, validate_locale_code
+from eventdocs.load.plain_codec import located_from_plain, located_to_plain
 from eventdocs.load.yaml_files import decode_text, read_bytes
 
 # A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
@@ -41,11 +41,6 @@ class ProjectConfig:
     # The line of each setting in eventdocs.toml, for findings. Set on load, never by the file.
     lines: Mapping[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
 
-    def with_lines(self, lines: Mapping[str, int]) -> ProjectConfig:
-        """This config with the lines its settings were written on."""
-        object.__setattr__(self, "lines", dict(lines))  # a frozen field no file may set
-        return self
-
 
 def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""
@@ -58,7 +53,7 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     def parse() -> ProjectConfig:
         table = load_toml_table(path, decode_text(raw, path), "eventdocs")
         _check_settings(table)
-        return validate_document(ProjectConfig, table).with_lines(table.lines)
+        return with_lines(validate_document(ProjectConfig, table), table.lines)
 
     content = content_digest(raw)
     return cached_parse(
@@ -66,31 +61,8 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
         digest("config", str(path), content),
         content,
         parse,
-        encode=config_to_plain,
-        decode=config_from_plain,
-    )
-
-
-def config_to_plain(config: ProjectConfig) -> object:
-    """``config`` as plain JSON data, for the parse cache."""
-    return [
-        config.source_locale,
-        config.schema_base_url,
-        list(config.identical_allowed),
-        dict(config.lines),
-    ]
-
-
-def config_from_plain(data: object) -> ProjectConfig:
-    """The ``ProjectConfig`` that ``config_to_plain`` wrote; raise ``TypeError``/``ValueError``
-    on anything else."""
-    source_locale, schema_base_url, identical_allowed, lines = plain.record(data, 4)
-    return ProjectConfig(
-        source_locale=plain.text(source_locale),
-        schema_base_url=plain.text(schema_base_url),
-        identical_allowed=tuple(plain.column(identical_allowed, str)),
-    ).with_lines(
-        {plain.text(name): plain.integer(line) for name, line in plain.mapping(lines).items()}
+        encode=located_to_plain,
+        decode=lambda data: located_from_plain(ProjectConfig, data),
     )
 
 

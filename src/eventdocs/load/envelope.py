@@ -15,12 +15,17 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 from eventdocs.base.confined import refuse_outside
-from eventdocs.load import plain
-from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Checked, Constrained, validate_document
+from eventdocs.load._models import (
+    FORBID_UNKNOWN_KEYS,
+    Checked,
+    Constrained,
+    validate_document,
+    with_lines,
+)
 from eventdocs.load._pattern import check_pattern
 from eventdocs.load.cache import cached_parse, content_digest, digest
 from eventdocs.load.inputs import ENVELOPE_FILE
-from eventdocs.load.plain_codec import from_plain, to_plain
+from eventdocs.load.plain_codec import located_from_plain, located_to_plain
 from eventdocs.load.schema_model import FieldName, Format
 from eventdocs.load.yaml_files import load_yaml, read_bytes
 
@@ -122,23 +127,14 @@ def load_envelope(root: Path, *, cache: Path | None = None) -> tuple[Envelope, s
             for name in ("identified_by", "payload_field", "headers", "signature")
             if (line := document.line_of((name,))) is not None
         }
-        object.__setattr__(envelope, "lines", lines)  # a frozen field no file may set
-        return envelope
+        return with_lines(envelope, lines)
 
     envelope = cached_parse(
         cache,
         digest("envelope", str(path), content),
         content,
         parse,
-        encode=lambda value: {"envelope": to_plain(value), "lines": dict(value.lines)},
-        decode=_from_plain,
+        encode=located_to_plain,
+        decode=lambda data: located_from_plain(Envelope, data),
     )
     return envelope, content
-
-
-def _from_plain(data: object) -> Envelope:
-    document = plain.mapping(data)
-    envelope = from_plain(Envelope, document["envelope"])
-    lines = {plain.text(k): plain.integer(v) for k, v in plain.mapping(document["lines"]).items()}
-    object.__setattr__(envelope, "lines", lines)
-    return envelope

@@ -17,7 +17,8 @@ import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar, get_args, get_origin
 
-from eventdocs.load._models import Checked, Constrained
+from eventdocs.load import plain
+from eventdocs.load._models import Checked, Constrained, with_lines
 
 T = TypeVar("T")
 _JSON_SCALARS = (str, int, float, bool, type(None))
@@ -44,6 +45,22 @@ def to_plain(value: object) -> object:
 def from_plain(shape: type[T], data: object) -> T:
     """The ``shape`` instance ``to_plain`` wrote as ``data``; raise on anything else."""
     return _decode(shape, data)  # type: ignore[no-any-return]
+
+
+def located_to_plain(model: object) -> object:
+    """A model and the lines of its parts (its ``lines`` field), as plain data."""
+    lines: Mapping[str, int] = model.lines  # type: ignore[attr-defined]
+    return {"model": to_plain(model), "lines": dict(lines)}
+
+
+def located_from_plain(shape: type[T], data: object) -> T:
+    """The ``shape`` instance, lines included, that ``located_to_plain`` wrote."""
+    document = plain.mapping(data)
+    lines = {
+        plain.text(name): plain.integer(line)
+        for name, line in plain.mapping(document["lines"]).items()
+    }
+    return with_lines(from_plain(shape, document["model"]), lines)
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}

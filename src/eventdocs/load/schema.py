@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from eventdocs.errors import LoadError
-from eventdocs.load import plain
 from eventdocs.load._json_values import check_examples
-from eventdocs.load._models import validate_document
+from eventdocs.load._models import validate_document, with_lines
 from eventdocs.load.cache import cached_parse, content_digest, digest
-from eventdocs.load.plain_codec import from_plain, to_plain
+from eventdocs.load.plain_codec import located_from_plain, located_to_plain
 from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
 from eventdocs.load.yaml_files import Location, YamlDocument, load_yaml, read_bytes
 
@@ -57,30 +55,23 @@ def _load(path: Path, shape: type[Schema], cache: Path | None) -> tuple[Schema, 
         return with_lines(schema, _lines_of(document, fields, len(schema.examples), root))
 
     def decode(data: object) -> Schema:
-        document = plain.mapping(data)
-        schema = from_plain(shape, document["schema"])
+        schema = located_from_plain(shape, data)
         if getattr(schema, name_key) != path.stem:
             raise ValueError("another schema")
-        return with_lines(schema, _lines_from_plain(document["lines"]))
+        return schema
 
     schema = cached_parse(
         cache,
         digest(what, str(path), content),
         content,
         parse,
-        encode=lambda value: {"schema": to_plain(value), "lines": dict(value.lines)},
+        encode=located_to_plain,
         decode=decode,
     )
     return schema, content
 
 
 Schema = TypeVar("Schema", EventSchema, TypeSchema)
-
-
-def with_lines(schema: Schema, lines: Mapping[str, int]) -> Schema:
-    """``schema`` with the lines its parts were written on."""
-    object.__setattr__(schema, "lines", dict(lines))  # a frozen field no file may set
-    return schema
 
 
 def _lines_of(
@@ -114,22 +105,3 @@ def _lines_of(
         if line is not None:
             lines[name] = line
     return lines
-
-
-def schema_to_plain(schema: EventSchema | TypeSchema) -> object:
-    """``schema`` as plain JSON data, as the parse cache keeps it."""
-    return {"schema": to_plain(schema), "lines": dict(schema.lines)}
-
-
-def schema_from_plain(data: object, *, event: str) -> EventSchema:
-    """The ``EventSchema`` of ``event`` that ``schema_to_plain`` wrote; raise ``TypeError`` or
-    ``ValueError`` on anything else. Names and constraints are checked again."""
-    document = plain.mapping(data)
-    schema = from_plain(EventSchema, document["schema"])
-    if schema.event != event:
-        raise ValueError("another event")
-    return with_lines(schema, _lines_from_plain(document["lines"]))
-
-
-def _lines_from_plain(data: object) -> dict[str, int]:
-    return {plain.text(name): plain.integer(line) for name, line in plain.mapping(data).items()}

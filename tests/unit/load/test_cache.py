@@ -8,6 +8,7 @@ import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -15,10 +16,12 @@ import pytest
 from eventdocs.load import cache_dir
 from eventdocs.load.cache import cached_parse, format_tag
 from eventdocs.load.cache_dir import project_cache_dir
-from eventdocs.load.config import config_from_plain, config_to_plain
+from eventdocs.load.config import ProjectConfig
+from eventdocs.load.envelope import Envelope
 from eventdocs.load.locale import locale_from_plain, locale_to_plain
+from eventdocs.load.plain_codec import located_from_plain, located_to_plain
 from eventdocs.load.project import load_project
-from eventdocs.load.schema import schema_from_plain, schema_to_plain
+from eventdocs.load.schema_model import EventSchema, TypeSchema
 from tests.helpers import REPO, cache_entries
 
 
@@ -105,10 +108,13 @@ def test_entry_through_a_symlink_or_fifo_is_a_miss(cache: Path) -> None:
 @pytest.mark.parametrize(
     ("decode", "data"),
     [
-        (config_from_plain, ["en", "https://x/", "not a list"]),
-        (config_from_plain, {"source_locale": "en"}),
-        (lambda data: schema_from_plain(data, event="a"), {"event": "a"}),
-        (lambda data: schema_from_plain(data, event="../a"), {"event": "../a"}),
+        (lambda data: located_from_plain(ProjectConfig, data), ["en", "https://x/", "x"]),
+        (lambda data: located_from_plain(ProjectConfig, data), {"source_locale": "en"}),
+        (lambda data: located_from_plain(EventSchema, data), {"event": "a"}),
+        (
+            lambda data: located_from_plain(EventSchema, data),
+            {"model": {"event": "../a"}, "lines": {}},
+        ),
         (
             lambda data: locale_from_plain(data, "fr", Path("fr.yaml"), False, "c"),
             {"keys": ["a.b"], "texts": [1], "sources": [None], "lines": [1], "digests": {}},
@@ -126,11 +132,17 @@ def test_decoders_refuse_other_shapes(decode: Callable[[object], object], data: 
 
 
 def test_encoders_write_what_decoders_read() -> None:
-    """Config, schema and locale survive the trip through plain data unchanged."""
+    """Config, schemas, types and locale survive the trip through plain data unchanged, the
+    lines of their parts included."""
     project = load_project(REPO, use_cache=False)
-    assert config_from_plain(config_to_plain(project.config)) == project.config
-    for event in project.events:
-        assert schema_from_plain(schema_to_plain(event), event=event.event) == event
+    models: list[tuple[type[Any], Any]] = [(ProjectConfig, project.config)]
+    models += [(EventSchema, event) for event in project.events]
+    models += [(TypeSchema, schema) for schema in project.types.values()]
+    models += [(Envelope, project.envelope)]
+    for shape, model in models:
+        data = orjson.loads(orjson.dumps(located_to_plain(model)))
+        again = located_from_plain(shape, data)
+        assert again == model and again.lines == model.lines
     source = project.source
     data = orjson.loads(orjson.dumps(locale_to_plain(source)))
     again = locale_from_plain(data, source.code, source.path, True, source.content_digest)
@@ -187,3 +199,14 @@ def test_least_recently_used_entries_go_past_the_cap(
 
 def _as_is(value: object) -> object:
     return value
+
+
+@pytest.mark.parametrize("name", ["../a", "a\n", "A"])
+def test_a_cached_model_with_a_name_its_file_would_refuse_is_a_miss(name: str) -> None:
+    """A cache entry whose event name breaks the name's pattern (a path, a trailing newline)
+    is refused on decode, as validating the file would refuse it."""
+    event = load_project(REPO, use_cache=False).events[0]
+    data = orjson.loads(orjson.dumps(located_to_plain(event)))
+    data["model"]["event"] = name
+    with pytest.raises(ValueError, match="pattern"):
+        located_from_plain(EventSchema, data)
