@@ -23,8 +23,12 @@ def schema_file_name(
     event: EventSchema, locale_code: str | None, *, version: int | None = None
 ) -> str:
     """``v1.json`` for the source language, ``v1.fr.json`` for a localized variant."""
+    return _file_name(version or event.version, locale_code)
+
+
+def _file_name(version: int, locale_code: str | None) -> str:
     suffix = f".{locale_code}" if locale_code else ""
-    return f"v{version or event.version}{suffix}.json"
+    return f"v{version}{suffix}.json"
 
 
 def schema_path(event: EventSchema, locale_code: str | None) -> str:
@@ -41,8 +45,7 @@ def schema_id(
 
 def type_schema_path(schema: TypeSchema, locale_code: str | None) -> str:
     """``docs/schemas/types/<Type>/v1.json`` (``v1.fr.json`` for a localized variant)."""
-    suffix = f".{locale_code}" if locale_code else ""
-    return f"docs/schemas/types/{schema.name}/v{schema.version}{suffix}.json"
+    return f"docs/schemas/types/{schema.name}/{_file_name(schema.version, locale_code)}"
 
 
 def type_schema_id(base_url: str, schema: TypeSchema, locale_code: str | None) -> str:
