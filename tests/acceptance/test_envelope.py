@@ -90,7 +90,8 @@ def test_the_index_documents_headers_and_signature(built: Path) -> None:
         ("X-Hook-Event", "The name of the event"),
         ("X-Hook-Signature", "The signature of the request"),
     ]:
-        assert f"| `{name}` | Yes | {text} |" in index
+        assert f"| `{name}` | `string` | Yes | {text} |" in index
+    assert "| `X-Hook-Timestamp` | `string` `^[0-9]+$` | Yes |" in index
     assert "- **Prefix**: `v1=`" in index
     page = (built / "docs/en/events/order_paid.md").read_text("utf-8")
     assert "- **Event name in the HTTP header**: `X-Hook-Event`" in page

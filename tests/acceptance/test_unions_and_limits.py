@@ -23,6 +23,7 @@ payload:
   - name: id
     type: string
     required: true
+    example: ord_8f2k
   - name: amount
     type: integer
     required: true
@@ -34,6 +35,7 @@ examples:
     amount: 1200
     recipient: {kind: customer, name: Ann}
 """
+RECIPIENT_LINE = EVENT.splitlines().index("  - name: recipient") + 1
 STRINGS = """types.Customer.title: Customer
 types.Customer.summary: A person.
 types.Customer.fields.kind: Always `customer`
@@ -71,6 +73,7 @@ def test_a_union_of_open_shapes_accepts_what_fits_one(
     result = run_cli("-C", union_project, "build")
     assert result.code == 0, result.err
     schema = json.loads((union_project / "docs/schemas/order_paid/v1.json").read_text("utf-8"))
+    assert schema["properties"]["id"]["examples"] == ["ord_8f2k"]  # a field's own example
     assert schema["properties"]["recipient"]["anyOf"] == [
         {"$ref": "#/$defs/Customer"},
         {"$ref": "#/$defs/Company"},

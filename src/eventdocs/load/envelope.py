@@ -57,7 +57,6 @@ class Header:
     required: bool = False
     format: Format | None = None
     pattern: Annotated[str, Checked(check_pattern)] | None = None
-    example: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -206,6 +206,8 @@ class _Builder:
         schema: dict[str, Any] = {"description": self.translate(key)}
         if field.deprecated:
             schema["deprecated"] = True
+        if field.example is not None:
+            schema["examples"] = [field.example]
         shape = self.shape(field, key, values_key, title)
         if field.nullable:
             shape = _nullable(shape)
