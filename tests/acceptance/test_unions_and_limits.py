@@ -93,7 +93,7 @@ def test_a_discriminator_names_a_required_string_of_every_shape(
     result = run_cli("-C", union_project, "build")
     assert result.code == 1
     assert result.err.startswith(
-        f"Error: {union_project / 'schema' / 'order_paid.yaml'}:11:"
+        f"Error: {union_project / 'schema' / 'order_paid.yaml'}:{RECIPIENT_LINE}:"
     )  # `- name: recipient`
     assert "discriminator `kind`" in result.err
 
