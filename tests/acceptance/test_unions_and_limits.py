@@ -30,9 +30,14 @@ payload:
   - name: recipient
     one_of: [{ref: Customer}, {ref: Company}]
     discriminator: kind
+  - name: channel
+    type: string
+    const: web
+    nullable: true
 examples:
   - id: ord_1
     amount: 1200
+    channel: null
     recipient: {kind: customer, name: Ann}
 """
 RECIPIENT_LINE = EVENT.splitlines().index("  - name: recipient") + 1
@@ -45,6 +50,7 @@ types.Company.summary: A company.
 types.Company.fields.kind: Always `company`
 types.Company.fields.vat: The VAT number
 events.order_paid.fields.recipient: Who receives the order
+events.order_paid.fields.channel: Always `web`, or `null` when unknown
 """
 
 
@@ -74,6 +80,11 @@ def test_a_union_of_open_shapes_accepts_what_fits_one(
     assert result.code == 0, result.err
     schema = json.loads((union_project / "docs/schemas/order_paid/v1.json").read_text("utf-8"))
     assert schema["properties"]["id"]["examples"] == ["ord_8f2k"]  # a field's own example
+    # A nullable constant accepts null (the example sends it) as well as the constant.
+    assert schema["properties"]["channel"]["anyOf"] == [
+        {"type": "string", "const": "web"},
+        {"type": "null"},
+    ]
     assert schema["properties"]["recipient"]["anyOf"] == [
         {"$ref": "#/$defs/Customer"},
         {"$ref": "#/$defs/Company"},

@@ -126,6 +126,7 @@ class Shape:
         self._check_consistent(what, kind)
         _check_unique([value.value for value in self.enum], "enum value")
         _check_unique([field.name for field in self.fields], "field")
+        _check_replacements(self.fields)
 
     def _check_consistent(self, what: str, kind: JsonType) -> None:
         """Keys that contradict each other, or the type, describe no payload at all."""
@@ -214,6 +215,7 @@ class TypeSchema:
 
     def __post_init__(self) -> None:
         _check_unique([field.name for field in self.fields], "field")
+        _check_replacements(self.fields)
 
     def walk_fields(self) -> Iterator[tuple[str, Field]]:
         """Yield ``(dotted path, field)`` for every field of the type, parents first."""
@@ -250,6 +252,7 @@ class EventSchema:
                 f"`{self.event}` is a name eventdocs keeps for itself; rename the event"
             )
         _check_unique([field.name for field in self.payload], "field")
+        _check_replacements(self.payload)
         if bool(self.payload) == bool(self.payload_type):
             raise ValueError("give the payload's `payload` fields or its `payload_type`, one")
 
@@ -318,6 +321,17 @@ def _fits(value: object, kind: JsonType) -> bool:
     if isinstance(value, bool):
         return kind == "boolean"
     return isinstance(value, _PYTHON_TYPES.get(kind, ()))
+
+
+def _check_replacements(fields: tuple[Field, ...]) -> None:
+    """A deprecated field is replaced by another field of the same object."""
+    names = {field.name for field in fields}
+    for field in fields:
+        if field.replaced_by is not None and field.replaced_by not in names - {field.name}:
+            raise ValueError(
+                f"field {field.name!r}: `replaced_by` names {field.replaced_by!r}, which is not "
+                "another field of the same object"
+            )
 
 
 def _check_unique(names: list[Any], what: str) -> None:

@@ -274,6 +274,6 @@ _KEYWORDS = (
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` that also accepts ``null``."""
-    if "$ref" in schema or "oneOf" in schema:
+    if "$ref" in schema or "oneOf" in schema or "anyOf" in schema or "const" in schema:
         return {"anyOf": [schema, {"type": "null"}]}
     return {**schema, "type": [schema["type"], "null"]}

@@ -73,6 +73,24 @@ def schema(**changes: Any) -> dict[str, Any]:
         ),
         ({"payload": [{"name": "a", "type": "string", "replaced_by": "b"}]}, "only a deprecated"),
         (
+            {"payload": [{"name": "a", "type": "string", "deprecated": True, "replaced_by": "b"}]},
+            "not another field of the same object",
+        ),
+        (
+            {
+                "payload": [
+                    {
+                        "name": "o",
+                        "type": "object",
+                        "fields": [
+                            {"name": "a", "type": "string", "deprecated": True, "replaced_by": "a"}
+                        ],
+                    }
+                ]
+            },
+            "not another field of the same object",
+        ),
+        (
             {"payload": [{"name": "a", "ref": "A", "fields": [{"name": "b", "type": "string"}]}]},
             "takes its fields from the shared type",
         ),
