@@ -12,10 +12,10 @@ from eventdocs.base.confined import refuse_outside
 from eventdocs.errors import LoadError
 from eventdocs.load._models import FORBID_UNKNOWN_KEYS, Constrained, validate_document, with_lines
 from eventdocs.load._toml import TomlTable, load_toml_table
-from eventdocs.load.cache import cached_parse, content_digest, digest
+from eventdocs.load.cache import content_digest
 from eventdocs.load.inputs import CONFIG_FILE
 from eventdocs.load.locale import LOCALE_CODE, validate_locale_code
-from eventdocs.load.plain_codec import located_from_plain, located_to_plain
+from eventdocs.load.plain_codec import cached_model
 from eventdocs.load.yaml_files import decode_text, read_bytes
 
 # A plain absolute URL: it is written verbatim into `$id`s, code blocks and links, so nothing
@@ -55,15 +55,7 @@ def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
         _check_settings(table)
         return with_lines(validate_document(ProjectConfig, table), table.lines)
 
-    content = content_digest(raw)
-    return cached_parse(
-        cache,
-        digest("config", str(path), content),
-        content,
-        parse,
-        encode=located_to_plain,
-        decode=lambda data: located_from_plain(ProjectConfig, data),
-    )
+    return cached_model(cache, path, content_digest(raw), parse, ProjectConfig)
 
 
 def _check_settings(table: TomlTable) -> None:

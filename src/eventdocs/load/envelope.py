@@ -23,9 +23,9 @@ from eventdocs.load._models import (
     with_lines,
 )
 from eventdocs.load._pattern import check_pattern
-from eventdocs.load.cache import cached_parse, content_digest, digest
+from eventdocs.load.cache import content_digest
 from eventdocs.load.inputs import ENVELOPE_FILE
-from eventdocs.load.plain_codec import located_from_plain, located_to_plain
+from eventdocs.load.plain_codec import cached_model
 from eventdocs.load.schema_model import FieldName, Format
 from eventdocs.load.yaml_files import load_yaml, read_bytes
 
@@ -128,12 +128,4 @@ def load_envelope(root: Path, *, cache: Path | None = None) -> tuple[Envelope, s
         }
         return with_lines(envelope, lines)
 
-    envelope = cached_parse(
-        cache,
-        digest("envelope", str(path), content),
-        content,
-        parse,
-        encode=located_to_plain,
-        decode=lambda data: located_from_plain(Envelope, data),
-    )
-    return envelope, content
+    return cached_model(cache, path, content, parse, Envelope), content

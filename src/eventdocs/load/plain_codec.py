@@ -14,11 +14,13 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
 
 from eventdocs.load import plain
 from eventdocs.load._models import Checked, Constrained, with_lines
+from eventdocs.load.cache import cached_parse, digest
 
 T = TypeVar("T")
 _JSON_SCALARS = (str, int, float, bool, type(None))
@@ -166,3 +168,25 @@ def _within(value: Any, name: str, limit: Any) -> bool:
         "lt": value < limit,
     }
     return verdicts[name]
+
+
+def cached_model(
+    cache: Path | None,
+    path: Path,
+    content: str,
+    parse: Callable[[], T],
+    shape: type[T],
+    *,
+    accept: Callable[[T], bool] = lambda model: True,
+) -> T:
+    """``parse()`` of the file at ``path`` (``content`` its digest), or the model, lines
+    included, its cache entry holds; an entry ``accept`` refuses is a miss."""
+
+    def decode(data: object) -> T:
+        model = located_from_plain(shape, data)
+        if not accept(model):
+            raise ValueError("another model")
+        return model
+
+    key = digest(shape.__name__, str(path), content)
+    return cached_parse(cache, key, content, parse, encode=located_to_plain, decode=decode)

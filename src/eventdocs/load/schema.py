@@ -8,8 +8,8 @@ from typing import TypeVar
 from eventdocs.errors import LoadError
 from eventdocs.load._json_values import check_examples
 from eventdocs.load._models import validate_document, with_lines
-from eventdocs.load.cache import cached_parse, content_digest, digest
-from eventdocs.load.plain_codec import located_from_plain, located_to_plain
+from eventdocs.load.cache import content_digest
+from eventdocs.load.plain_codec import cached_model
 from eventdocs.load.schema_model import EventSchema, Field, Shape, TypeSchema
 from eventdocs.load.yaml_files import Location, YamlDocument, load_yaml, read_bytes
 
@@ -54,20 +54,10 @@ def _load(path: Path, shape: type[Schema], cache: Path | None) -> tuple[Schema, 
         fields = getattr(schema, root)
         return with_lines(schema, _lines_of(document, fields, len(schema.examples), root))
 
-    def decode(data: object) -> Schema:
-        schema = located_from_plain(shape, data)
-        if getattr(schema, name_key) != path.stem:
-            raise ValueError("another schema")
-        return schema
+    def named_after_file(schema: Schema) -> bool:
+        return bool(getattr(schema, name_key) == path.stem)
 
-    schema = cached_parse(
-        cache,
-        digest(what, str(path), content),
-        content,
-        parse,
-        encode=located_to_plain,
-        decode=decode,
-    )
+    schema = cached_model(cache, path, content, parse, shape, accept=named_after_file)
     return schema, content
 
 
