@@ -6,7 +6,7 @@ from typing import Any
 
 from eventdocs.load._models import validate_data
 from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
-from eventdocs.render.fields import event_rows, type_rows
+from eventdocs.render.fields import Row, event_rows, type_rows
 
 PERSON = validate_data(
     TypeSchema,
@@ -26,6 +26,12 @@ TYPES = {"Person": PERSON, "Place": PLACE}
 def event(**payload: Any) -> EventSchema:
     document = {"event": "thing_done", "version": 1, "examples": [{}], **payload}
     return validate_data(EventSchema, document)
+
+
+def rows_by_path(*payload: dict[str, Any]) -> dict[str, Row]:
+    """The rows of an event with ``payload``, by path, no event wording of its own."""
+    rows = event_rows(event(payload=list(payload)), TYPES, lambda key: False)
+    return {row.path: row for row in rows}
 
 
 def test_a_shared_type_is_expanded_one_level_with_the_type_keys() -> None:
@@ -59,22 +65,15 @@ def test_a_payload_type_lists_the_type_fields_at_the_top() -> None:
 
 def test_array_items_show_brackets_in_paths_but_not_in_keys() -> None:
     """Fields of an array's objects read `list[].name`; their key is `…fields.list.name`."""
-    rows = event_rows(
-        event(
-            payload=[
-                {
-                    "name": "list",
-                    "type": "array",
-                    "items": {"type": "object", "fields": [{"name": "name", "type": "string"}]},
-                },
-                {"name": "tags", "type": "array", "items": {"type": "string", "format": "uri"}},
-                {"name": "people", "type": "array", "items": {"ref": "Person"}},
-            ]
-        ),
-        TYPES,
-        lambda key: False,
+    by_path = rows_by_path(
+        {
+            "name": "list",
+            "type": "array",
+            "items": {"type": "object", "fields": [{"name": "name", "type": "string"}]},
+        },
+        {"name": "tags", "type": "array", "items": {"type": "string", "format": "uri"}},
+        {"name": "people", "type": "array", "items": {"ref": "Person"}},
     )
-    by_path = {row.path: row for row in rows}
     assert by_path["list"].label == "object[]"
     assert by_path["list[].name"].key == "events.thing_done.fields.list.name"
     assert by_path["tags"].label == "string[] (uri)"
@@ -100,21 +99,14 @@ def test_types_used_follows_references_at_any_depth() -> None:
 def test_maps_and_unions_have_their_own_labels_and_links() -> None:
     """A map reads `map<…>` and its values' fields sit under `name{}`; a union lists its
     shapes and links each shared type."""
-    rows = event_rows(
-        event(
-            payload=[
-                {
-                    "name": "byId",
-                    "type": "object",
-                    "map": {"type": "object", "fields": [{"name": "x", "type": "integer"}]},
-                },
-                {"name": "who", "one_of": [{"ref": "Person"}, {"ref": "Place"}]},
-            ]
-        ),
-        TYPES,
-        lambda key: False,
+    by_path = rows_by_path(
+        {
+            "name": "byId",
+            "type": "object",
+            "map": {"type": "object", "fields": [{"name": "x", "type": "integer"}]},
+        },
+        {"name": "who", "one_of": [{"ref": "Person"}, {"ref": "Place"}]},
     )
-    by_path = {row.path: row for row in rows}
     assert by_path["byId"].label == "map<object>"
     assert by_path["byId{}.x"].key == "events.thing_done.fields.byId.x"
     assert by_path["who"].label == "Person | Place"
