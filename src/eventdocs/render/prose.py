@@ -148,7 +148,8 @@ def parse_prose(text: str) -> Prose:
         # `_` reads best in the page's Markdown, but only `*` may touch a word.
         written = write_markdown(nodes, marker)
         # Only the nodes count: the written form spells `<`, `&` and `|` as entities itself.
-        if _parse(written)[0] == nodes:
+        # The parse is a function of the line: a line that is its own written form round-trips.
+        if written == line or _parse(written)[0] == nodes:
             return Prose(nodes, tuple(problems), written)
     # A shape that does not survive the round trip (emphasis against escapes): show the words.
     return Prose(nodes, tuple(problems), literal_markdown(plain_text(nodes)))
