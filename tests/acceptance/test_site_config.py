@@ -179,8 +179,8 @@ FOREIGN_SETTINGS = {
     ),
     "no font setting": ("  font: false", "", r"^theme:", "theme.font must be `false`"),
     "analytics": (
-        "extra:\n",
-        "extra:\n  analytics:\n    provider: google\n",
+        "\nmarkdown_extensions:\n",
+        "\nextra:\n  analytics:\n    provider: google\n\nmarkdown_extensions:\n",
         r"^  analytics:",
         "extra.analytics sends every reader's visits",
     ),
@@ -198,8 +198,8 @@ FOREIGN_SETTINGS = {
         "plugin 'macros': the site may use only search, i18n, eventdocs",
     ),
     "a hook": (
-        "\nextra:\n",
-        "\nhooks:\n  - hooks/eventdocs_site.py\n\nextra:\n",
+        "\nmarkdown_extensions:\n",
+        "\nhooks:\n  - hooks/eventdocs_site.py\n\nmarkdown_extensions:\n",
         r"^  - hooks/eventdocs_site",
         "hook 'hooks/eventdocs_site.py': building the site runs the code of every hook; the "
         "`eventdocs` plugin does what the site needs, so none is allowed",

@@ -22,11 +22,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 
 from eventdocs.errors import EventdocsError
 from eventdocs.load.inputs import CONFIG_FILE, PAGES_DIR
@@ -53,6 +55,16 @@ def _i18n(config: MkDocsConfig) -> Any:
 def _nested_language_build(config: MkDocsConfig) -> bool:
     plugin = _i18n(config)
     return bool(plugin is not None and getattr(plugin, "building", False))
+
+
+def default_language(config: MkDocsConfig) -> str:
+    """The i18n plugin's default language; without the plugin, the theme's only language."""
+    plugin = _i18n(config)
+    if plugin is not None:
+        for language in plugin.config.languages:
+            if language.default:
+                return str(language.locale)
+    return str(config.theme.get("language", "en"))
 
 
 def add_overrides(dirs: list[str], custom_dir: str | None) -> None:
@@ -87,6 +99,13 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
             )
         add_overrides(config.theme.dirs, config.theme.custom_dir)
         return config
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Tell the templates the default language, whose pages search the root index."""
+        env.globals["eventdocs_default_language"] = default_language(config)
+        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Bring docs/ up to date with the sources (writes nothing when nothing changed)."""
@@ -131,5 +150,4 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
             (site_dir / "404.html").write_text(self._default_not_found, "utf-8")
             self._default_not_found = None
         languages = [language.locale for language in plugin.config.languages if language.build]
-        default = next(language.locale for language in plugin.config.languages if language.default)
-        split_search_index(site_dir, languages, default)
+        split_search_index(site_dir, languages, default_language(config))

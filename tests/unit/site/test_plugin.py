@@ -11,14 +11,16 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from eventdocs.site.plugin import OVERRIDES, EventdocsPlugin
+from eventdocs.site.plugin import OVERRIDES, EventdocsPlugin, default_language
 
 
-def site_config(root: Path, theme: str = "{name: material}") -> MkDocsConfig:
+def site_config(
+    root: Path, theme: str = "{name: material}", plugins: str = "[eventdocs]"
+) -> MkDocsConfig:
     """A minimal mkdocs.yml at ``root`` using the plugin, loaded as MkDocs loads it."""
     (root / "docs").mkdir(exist_ok=True)
     path = root / "mkdocs.yml"
-    path.write_text(f"site_name: Test\ntheme: {theme}\nplugins: [eventdocs]\n", "utf-8")
+    path.write_text(f"site_name: Test\ntheme: {theme}\nplugins: {plugins}\n", "utf-8")
     return load_config(config_file=str(path))
 
 
@@ -66,3 +68,24 @@ def test_an_option_is_reported() -> None:
     plugin = EventdocsPlugin()
     errors, warnings = plugin.load_config({"watch": ["schema"]})
     assert errors == [] and [name for name, _ in warnings] == ["watch"]
+
+
+I18N = (
+    "[{i18n: {docs_structure: folder, languages: ["
+    "{locale: it, name: Italiano, build: true}, "
+    "{locale: pt, name: Português, default: true, build: true}]}}, eventdocs]"
+)
+
+
+@pytest.mark.parametrize(
+    ("theme", "plugins", "expected"),
+    [
+        ("{name: material}", I18N, "pt"),
+        ("{name: material, language: it}", "[eventdocs]", "it"),
+    ],
+    ids=["the i18n default", "the theme's language without i18n"],
+)
+def test_the_default_language(tmp_path: Path, theme: str, plugins: str, expected: str) -> None:
+    """The language whose pages search the root index: the one the i18n plugin marks
+    `default`, or the theme's own language on a site without i18n."""
+    assert default_language(site_config(tmp_path, theme, plugins)) == expected
