@@ -42,8 +42,8 @@ golden: setup ## Refresh tests/snapshots/ (the golden fixture's outputs) after a
 	$(BIN)/pytest tests/acceptance/test_golden.py --update-golden -q
 
 lint: setup ## ruff (lint and format), strict mypy, and the import layers (import-linter)
-	$(BIN)/ruff check src tests benchmarks hooks
-	$(BIN)/ruff format --check src tests benchmarks hooks
+	$(BIN)/ruff check src tests benchmarks action
+	$(BIN)/ruff format --check src tests benchmarks action
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

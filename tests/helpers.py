@@ -31,8 +31,6 @@ PROJECT_PARTS = (
     "templates",
     "docs",
     "pages",
-    "overrides",
-    "hooks",
 )
 # The project's languages are its locale files: the source language first, then the others.
 _SOURCE = load_config(REPO).source_locale

@@ -4,7 +4,7 @@ load (files → validated models) → render (pages and JSON Schema, in memory) 
 check (compares in memory, writes nothing) or write (atomic, only what changed). ``build``,
 ``check``, ``status``, ``validate``, ``accept``, ``new_locale``, ``rename`` and ``sync`` are
 siblings, each doing only
-the work it needs; the CLI and the MkDocs hook call only these.
+the work it needs; the CLI and the MkDocs plugin call only these.
 """
 
 from __future__ import annotations

@@ -69,6 +69,38 @@ def test_every_heading_of_a_page_is_a_heading_on_the_site(site: Path, page: str)
     assert shown == [(level, normalize(text)) for level, text in written]
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path there."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+# The repository lists the plugin last; these put it before `search`, and between the two.
+PLUGIN_PLACES = {
+    "first": ("plugins:\n  - search\n", "plugins:\n  - eventdocs\n  - search\n"),
+    "between search and i18n": ("plugins:\n  - search\n", "plugins:\n  - search\n  - eventdocs\n"),
+}
+
+
+@pytest.mark.parametrize(("old", "new"), PLUGIN_PLACES.values(), ids=PLUGIN_PLACES.keys())
+def test_the_plugins_place_in_the_list_changes_nothing(
+    project: Path, site: Path, old: str, new: str
+) -> None:
+    """Listed before `search` or between `search` and `i18n`, the plugin builds the very site
+    it builds listed last: each of its events that depends on the others has a priority."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  - eventdocs\n", "", 1)
+    assert old in text
+    config.write_text(text.replace(old, new, 1), "utf-8")
+    moved = project / "site"
+    result = mkdocs_build(project, moved)
+    assert result.returncode == 0, result.stderr
+    assert site_files(moved) == site_files(site)
+
+
 def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:
     """`mkdocs build` alone runs `eventdocs build` first: an edited string reaches the site."""
     french = project / "locales" / "fr.yaml"

@@ -179,28 +179,36 @@ FOREIGN_SETTINGS = {
     ),
     "no font setting": ("  font: false", "", r"^theme:", "theme.font must be `false`"),
     "analytics": (
-        "extra:\n",
-        "extra:\n  analytics:\n    provider: google\n",
+        "\nmarkdown_extensions:\n",
+        "\nextra:\n  analytics:\n    provider: google\n\nmarkdown_extensions:\n",
         r"^  analytics:",
         "extra.analytics sends every reader's visits",
     ),
     "other theme templates": (
-        "custom_dir: overrides",
-        "custom_dir: elsewhere",
+        "  name: material\n",
+        "  name: material\n  custom_dir: overrides\n",
         r"^  custom_dir:",
-        "theme.custom_dir is 'elsewhere'",
+        "theme.custom_dir is 'overrides': its templates would replace the ones the "
+        "`eventdocs` plugin ships",
     ),
     "another plugin": (
         "  - search\n",
         "  - search\n  - macros\n",
         r"^  - macros",
-        "plugin 'macros': the site may use only search, i18n",
+        "plugin 'macros': the site may use only search, i18n, eventdocs",
     ),
-    "another hook": (
-        "  - hooks/eventdocs_site.py",
-        "  - hooks/eventdocs_site.py\n  - hooks/other.py",
-        r"^  - hooks/other",
-        "hook 'hooks/other.py': building the site runs the code of every hook",
+    "a hook": (
+        "\nmarkdown_extensions:\n",
+        "\nhooks:\n  - hooks/eventdocs_site.py\n\nmarkdown_extensions:\n",
+        r"^  - hooks/eventdocs_site",
+        "hook 'hooks/eventdocs_site.py': building the site runs the code of every hook; the "
+        "`eventdocs` plugin does what the site needs, so none is allowed",
+    ),
+    "no eventdocs plugin": (
+        "  - eventdocs\n",
+        "",
+        r"^plugins:",
+        "no `eventdocs` plugin: the site would be built from docs/ as it is",
     ),
 }
 
@@ -212,7 +220,7 @@ def test_settings_that_load_other_hosts_or_run_other_code_are_reported(
     project: Path, run_cli: Callable[..., Run], old: str, new: str, line: str, message: str
 ) -> None:
     """A script or stylesheet from another host, web fonts, analytics, other theme templates,
-    plugins or hooks: one finding each, at its line."""
+    plugins or hooks, or no eventdocs plugin: one finding each, at its line."""
     edit_site(project, old, new)
     result = run_cli("-C", project, "check")
     assert result.code == 1

@@ -4,8 +4,9 @@ The languages are the files in ``locales/`` (``source_locale`` in ``eventdocs.to
 default); ``mkdocs.yml`` repeats them for the i18n plugin, so this check keeps the two in step.
 It also holds the site to the Markdown extensions eventdocs parses translations with: rendered
 with other extensions, a translation could become markup that eventdocs never checked; and
-settings that load other hosts or run other code are findings too (see ``site_foreign``). A
-project without ``mkdocs.yml`` builds no site, and gets no finding here.
+settings that load other hosts or run other code are findings too (see ``site_foreign``), and
+so is a site without the ``eventdocs`` plugin, which regenerates the pages and scopes search
+to each language. A project without ``mkdocs.yml`` builds no site, and gets no finding here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventdocs.check.findings import Code, Finding
-from eventdocs.check.site_foreign import foreign_settings
+from eventdocs.check.site_foreign import SITE_PLUGIN, foreign_settings, named_plugins
 from eventdocs.errors import LoadError
 from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
@@ -71,6 +72,7 @@ class _SiteCheck:
         self.check_docs_dir(data)
         self.check_languages(data)
         self.check_extensions(data)
+        self.check_site_plugin(data)
         for location, message in foreign_settings(data, _shown):
             self.report(location, message)
         self.check_home_pages()
@@ -132,6 +134,15 @@ class _SiteCheck:
                 where,
                 f"the default language is {shown}; it must be the source locale {source!r} "
                 "(eventdocs.toml `source_locale`), alone",
+            )
+
+    def check_site_plugin(self, data: dict[str, Any]) -> None:
+        if not any(name == SITE_PLUGIN for _, name in named_plugins(data.get("plugins"))):
+            self.report(
+                ("plugins",) if "plugins" in data else (),
+                f"no `{SITE_PLUGIN}` plugin: the site would be built from docs/ as it is, "
+                "without regenerating it, and each language's search would return every "
+                f"language's pages; add `- {SITE_PLUGIN}` to plugins",
             )
 
     def check_extensions(self, data: dict[str, Any]) -> None:

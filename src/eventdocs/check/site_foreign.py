@@ -2,21 +2,21 @@
 
 Every page is held to requesting no host the English does not link to; these settings would
 undo that for the whole site (a script or stylesheet from another host, Google Fonts, an
-analytics tag), or have the build run code other than the project's own hook.
+analytics tag), have the build run code other than the plugins eventdocs knows (``search``,
+``i18n`` and its own, ``eventdocs``), or replace the theme templates the ``eventdocs`` plugin
+ships with templates of the project's own (``theme.custom_dir``).
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from eventdocs.load.yaml_files import Location
 
-ALLOWED_PLUGINS = ("search", "i18n")
-SITE_HOOK = "hooks/eventdocs_site.py"
-CUSTOM_DIR = "overrides"
+SITE_PLUGIN = "eventdocs"
+ALLOWED_PLUGINS = ("search", "i18n", SITE_PLUGIN)
 # A scheme (`https:`, `data:`, `javascript:`), or a protocol-relative start: browsers read a
 # backslash as a slash there, so `/\host` leaves the site as `//host` does.
 _FOREIGN_URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|[/\\]{2})")
@@ -66,18 +66,17 @@ def _theme(data: dict[str, Any], shown: Shown) -> Iterator[Problem]:
             "theme.font must be `false`: otherwise the Material theme loads its fonts from "
             "Google Fonts on every page",
         )
-    custom_dir = options.get("custom_dir")
-    if custom_dir is not None and (
-        not isinstance(custom_dir, str) or posixpath.normpath(custom_dir) != CUSTOM_DIR
-    ):
+    if "custom_dir" in options:
         yield (
             ("theme", "custom_dir"),
-            f"theme.custom_dir is {shown(custom_dir)}: it must be `{CUSTOM_DIR}`, the templates "
-            "eventdocs' pages are checked with",
+            f"theme.custom_dir is {shown(options['custom_dir'])}: its templates would replace "
+            f"the ones the `{SITE_PLUGIN}` plugin ships, which eventdocs' pages are checked "
+            "with; remove it",
         )
 
 
-def _plugins(plugins: object, shown: Shown) -> Iterator[Problem]:
+def named_plugins(plugins: object) -> list[tuple[Location, object]]:
+    """Each plugin of ``plugins`` (a list, or a mapping, as MkDocs accepts) with its place."""
     named: list[tuple[Location, object]] = []
     if isinstance(plugins, list):
         for index, plugin in enumerate(plugins):
@@ -85,7 +84,11 @@ def _plugins(plugins: object, shown: Shown) -> Iterator[Problem]:
             named += [(("plugins", index), name) for name in names]
     elif isinstance(plugins, dict):
         named += [(("plugins", name), name) for name in plugins]
-    for where, name in named:
+    return named
+
+
+def _plugins(plugins: object, shown: Shown) -> Iterator[Problem]:
+    for where, name in named_plugins(plugins):
         if name not in ALLOWED_PLUGINS:
             yield (
                 where,
@@ -97,9 +100,8 @@ def _plugins(plugins: object, shown: Shown) -> Iterator[Problem]:
 def _hooks(hooks: object, shown: Shown) -> Iterator[Problem]:
     entries = hooks if isinstance(hooks, list) else [] if hooks is None else [hooks]
     for index, hook in enumerate(entries):
-        if not isinstance(hook, str) or posixpath.normpath(hook) != SITE_HOOK:
-            yield (
-                ("hooks", index) if isinstance(hooks, list) else ("hooks",),
-                f"hook {shown(hook)}: building the site runs the code of every hook; only "
-                f"{SITE_HOOK} is allowed",
-            )
+        yield (
+            ("hooks", index) if isinstance(hooks, list) else ("hooks",),
+            f"hook {shown(hook)}: building the site runs the code of every hook; the "
+            f"`{SITE_PLUGIN}` plugin does what the site needs, so none is allowed",
+        )

@@ -52,6 +52,7 @@ def _register() -> None:
     cli.add_command(_translate.sync_command)
     cli.add_command(_translate.rename_command)
     cli.add_command(_validate.validate_command)
+    from eventdocs.cli import _init  # noqa: F401  (adds `init` with `@cli.command`)
 
 
 _register()

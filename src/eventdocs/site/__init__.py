@@ -1,1 +1,1 @@
-"""Site stage: how the generated docs meet MkDocs (hooks run by `mkdocs build` and `serve`)."""
+"""Site stage: how the generated docs meet MkDocs (the ``eventdocs`` plugin and its templates)."""

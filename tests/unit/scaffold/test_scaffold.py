@@ -1,0 +1,124 @@
+"""The files of a new project: the repository's templates and English furniture, the example
+event's own files, and a target folder that is never written over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdocs.errors import LoadError, WriteError
+from eventdocs.load.locale import parse_locale_bytes
+from eventdocs.scaffold import ENGLISH, PROJECT, scaffold_files, scaffold_project
+from tests.helpers import REPO
+
+FILES = scaffold_files()
+
+
+def english(data: bytes) -> dict[str, str | None]:
+    """A source-language file's texts by key."""
+    entries = parse_locale_bytes(Path(ENGLISH), data, is_source=True)
+    return {key: entry.text for key, entry in entries.items()}
+
+
+def test_the_templates_are_the_repositorys() -> None:
+    """The new project's templates/ holds exactly the repository's templates, byte for byte."""
+    repository = {
+        "templates/" + path.relative_to(REPO / "templates").as_posix(): path.read_bytes()
+        for path in sorted((REPO / "templates").rglob("*"))
+        if path.is_file()
+    }
+    assert repository
+    assert {name: data for name, data in FILES.items() if name.startswith("templates/")} == (
+        repository
+    )
+
+
+def test_the_page_furniture_is_the_repositorys_english() -> None:
+    """Every `ui.*` string of the new English file reads as the repository's English does."""
+    ours = english(FILES[ENGLISH])
+    theirs = english((REPO / "locales" / "en.yaml").read_bytes())
+    furniture = {key: text for key, text in ours.items() if key.startswith("ui.")}
+    assert furniture
+    assert furniture == {key: theirs[key] for key in furniture}
+
+
+def test_the_projects_own_strings_come_after_the_furniture() -> None:
+    """The example's strings are the packaged ones, in their order, below the `ui.*` keys."""
+    keys = list(english(FILES[ENGLISH]))
+    own = list(english((PROJECT / ENGLISH).read_bytes()))
+    assert own and keys[-len(own) :] == own
+    assert all(key.startswith("ui.") for key in keys[: -len(own)])
+
+
+def test_every_packaged_file_is_written_as_it_is() -> None:
+    """Apart from the English file, a new project holds the packaged files unchanged."""
+    for path in sorted(PROJECT.rglob("*")):
+        name = path.relative_to(PROJECT).as_posix()
+        if path.is_file() and name != ENGLISH:
+            assert FILES[name] == path.read_bytes(), name
+
+
+def test_two_projects_are_byte_identical(tmp_path: Path) -> None:
+    """Scaffolding is deterministic: two new projects hold the same bytes."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert scaffold_project(first) == scaffold_project(second) == sorted(FILES)
+    for name in FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes() == FILES[name]
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder``, by relative path, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
+    """A folder holding anything is refused, and left as it was."""
+    (tmp_path / "notes.txt").write_text("mine\n", "utf-8")
+    with pytest.raises(WriteError, match="this folder is not empty"):
+        scaffold_project(tmp_path)
+    assert files_in(tmp_path) == {"notes.txt": b"mine\n"}
+
+
+def test_force_adds_the_project_beside_other_files(tmp_path: Path) -> None:
+    """With force, the project's files join what is there, which stays untouched."""
+    (tmp_path / "notes.txt").write_text("mine\n", "utf-8")
+    scaffold_project(tmp_path, force=True)
+    assert files_in(tmp_path) == {"notes.txt": b"mine\n", **FILES}
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_force_never_replaces_a_file(tmp_path: Path, name: str) -> None:
+    """Any of the project's files already there refuses the whole project: nothing written."""
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_bytes(b"mine\n")
+    with pytest.raises(WriteError, match="already exists") as refused:
+        scaffold_project(tmp_path, force=True)
+    assert refused.value.path == tmp_path / name
+    assert files_in(tmp_path) == {name: b"mine\n"}
+
+
+def test_a_file_in_place_of_the_folder_is_refused(tmp_path: Path) -> None:
+    """Naming a file is refused, and the file kept."""
+    (tmp_path / "file").write_text("mine\n", "utf-8")
+    with pytest.raises(WriteError, match="not a folder"):
+        scaffold_project(tmp_path / "file")
+    assert (tmp_path / "file").read_text("utf-8") == "mine\n"
+
+
+def test_a_symlink_leading_out_is_not_written_through(tmp_path: Path) -> None:
+    """A folder of the project that links outside the target refuses the project: nothing is
+    written there, or anywhere."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "schema").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(LoadError, match="symlink that leads outside"):
+        scaffold_project(target, force=True)
+    assert list(outside.iterdir()) == []
+    assert [path.name for path in target.iterdir()] == ["schema"]
