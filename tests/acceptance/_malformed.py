@@ -10,6 +10,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 
+from tests.acceptance._schemas import schemas
+
 # A malformed value for each format the schema format allows (README, "A field"), each one a
 # string that only its format refuses.
 MALFORMED = {
@@ -25,17 +27,11 @@ MALFORMED = {
 }
 
 
-def _formats(node: Any) -> Iterator[str]:
-    """Every `format` keyword of a schema document (examples hold data, never a schema)."""
-    if isinstance(node, dict):
-        if isinstance(node.get("format"), str):
-            yield node["format"]
-        for key, value in node.items():
-            if key not in {"examples", "const", "enum", "default"}:
-                yield from _formats(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _formats(item)
+def _formats(document: Any) -> Iterator[str]:
+    """Every `format` keyword of a schema document."""
+    for schema in schemas(document):
+        if isinstance(schema.get("format"), str):
+            yield schema["format"]
 
 
 def _format_errors(errors: Iterator[ValidationError]) -> Iterator[ValidationError]:

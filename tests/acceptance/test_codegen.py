@@ -16,13 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
 
 from eventdocs.render.jsonschema import schema_path, type_schema_path
+from tests.acceptance._schemas import schemas
 from tests.helpers import LOCALES, REPO, repo_project
 
 GENERATORS = ("python", "typescript")
@@ -45,18 +45,6 @@ MODULES = tuple(sorted(published(LOCALES[0])))
 
 def document(module: str) -> Any:
     return json.loads(published(LOCALES[0])[module].read_text("utf-8"))
-
-
-def schemas(node: Any) -> Iterator[dict[str, Any]]:
-    """Every schema in a JSON Schema document (examples, constants and defaults are data)."""
-    if isinstance(node, dict):
-        yield node
-        for key, value in node.items():
-            if key not in {"examples", "const", "enum", "default"}:
-                yield from schemas(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from schemas(item)
 
 
 def enum_values(schema: dict[str, Any]) -> list[str] | None:
