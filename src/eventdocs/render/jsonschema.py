@@ -4,6 +4,8 @@ Standard keywords only, so validators accept it with their default settings. Obj
 (a field added later never breaks an integrator) unless a type says otherwise; enums are
 closed. Titles are identifiers (``MessageStatusUpdated``, ``Contact``), the same in every
 language, so code generators name classes alike; only descriptions change between variants.
+Every object and enum has one, named after its owner and field (``ChannelType``), so a
+generator never falls back on a field's name and numbers the clashes (``Status1``).
 """
 
 from __future__ import annotations
@@ -241,6 +243,10 @@ class _Builder:
                 )
             return document
         schema: dict[str, Any] = {"type": shape.kind}
+        if shape.enum:
+            # Without a title a generator names the enum after its field (`Status`, `Type`) and
+            # numbers the clashes (`Status1`): a title names it after its owner, as objects are.
+            schema = {"title": title, **schema}
         item = shape.item
         if item is not None:
             schema["items"] = self.shape(item, key, values_key, f"{title}Item")
