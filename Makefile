@@ -50,7 +50,7 @@ lint: setup ## ruff (lint and format), strict mypy, and the import layers (impor
 browser: ## Debian's Chromium for the browser tests, installed when missing
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-npm: node_modules/.installed ## Ajv and ajv-formats for the cross-validator tests
+npm: node_modules/.installed ## Ajv, ajv-formats and the other Node.js tools the tests run (package-lock.json)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
