@@ -179,9 +179,6 @@ class Finding:
     # missing key's place, where `eventdocs sync` adds it). Code scanning shows it there.
     near_line: int | None = None
 
-    def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line is not None else self.path
-
     def sort_key(self) -> tuple[str, int, str, str, str]:
         """File by file, a file's own findings first, then line by line."""
         return (self.path, self.line or 0, self.code.value, self.key, self.message)
