@@ -56,9 +56,12 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of this repository's documentation project, safe to break."""
-    return copy_project(tmp_path / "project")
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of this repository's documentation project, safe to break, and the working
+    directory of the test, as it is a writer's: findings name its files as `locales/fr.yaml`."""
+    root = copy_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    return root
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -101,6 +102,20 @@ def run_in_process_of_its_own(
         check=False,
         env={**os.environ, **(env or {})},
     )
+
+
+@cache
+def _sarif_validator() -> jsonschema.Draft4Validator:
+    schema = json.loads((FIXTURES / "sarif" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    # Every format the schema names is checked (`uri` for rule links, `uri-reference` for
+    # artifact locations), not only those draft 04 defines.
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def sarif_errors(log: Any) -> list[str]:
+    """Every way ``log`` breaks the SARIF 2.1.0 schema (tests/fixtures/sarif/), as
+    ``path: message`` lines; empty for a valid log."""
+    return [f"{error.json_path}: {error.message}" for error in _sarif_validator().iter_errors(log)]
 
 
 def read_yaml(path: Path) -> Any:

@@ -19,7 +19,7 @@ from eventdocs.check.examples import (
     invalid_examples,
     refuse_invalid_examples,
 )
-from eventdocs.check.findings import Code, Finding, Severity
+from eventdocs.check.findings import Finding, Severity, input_finding
 from eventdocs.check.generated import GeneratedFilesCheck
 from eventdocs.check.site_config import check_site_config
 from eventdocs.check.status import Coverage, coverage
@@ -110,13 +110,13 @@ def check(root: Path) -> CheckResult:
         project = load_project(root)
     except EventdocsError as error:
         problems = input_problems(root) or [error]
-        findings = [_input_finding(root, problem) for problem in problems]
+        findings = [input_finding(root, problem) for problem in problems]
         return CheckResult(None, None, tuple(sorted(findings, key=Finding.sort_key)))
     generated = GeneratedFilesCheck(project.root)
     try:
         rendering = render_project(project, sink=generated)
     except RenderError as error:  # a template that fails is an input that does not work
-        return CheckResult(project, None, (_input_finding(root, error),))
+        return CheckResult(project, None, (input_finding(root, error),))
     findings = [*check_translations(project, rendering.used_keys), *generated.findings]
     findings.extend(generated.strays(rendering.kept_files))
     for event in project.events:
@@ -138,15 +138,6 @@ def check(root: Path) -> CheckResult:
     findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
-
-
-def _input_finding(root: Path, problem: EventdocsError) -> Finding:
-    path = problem.path
-    if path is not None and path.is_relative_to(root):
-        where = path.relative_to(root).as_posix()
-    else:
-        where = path.as_posix() if path is not None else "."
-    return Finding(where, problem.line, Code.INPUT, "", problem.message)
 
 
 def status(root: Path) -> list[Coverage]:

@@ -6,10 +6,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from eventdocs.check.findings import Code
+from eventdocs.report.sarif import rule_url
 from tests.acceptance._pages import headings, normalize
 from tests.helpers import EVENTS, LOCALES, REPO, TYPES
 
@@ -53,6 +56,16 @@ def test_mkdocs_build_strict(site: Path) -> None:
         assert f'lang="{page.split("/")[0]}"' in html, page
     for event in EVENTS:
         assert (site / f"schemas/{event}/v1.json").is_file()
+
+
+@pytest.mark.parametrize("code", list(Code))
+def test_every_rule_link_reaches_its_section_on_the_site(site: Path, code: Code) -> None:
+    """A SARIF rule's help link, followed on the built site, reaches the heading of its
+    section of the reference page of checks."""
+    link = urlsplit(rule_url("https://docs.example.com/", code))
+    page = site / link.path.lstrip("/") / "index.html"
+    heading = LexborHTMLParser(page.read_text("utf-8")).css_first(f"h2#{link.fragment}")
+    assert heading is not None, (page, link.fragment)
 
 
 @pytest.mark.parametrize("page", GENERATED)

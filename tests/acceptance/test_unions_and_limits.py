@@ -55,8 +55,9 @@ events.order_paid.fields.channel: Always `web`, or `null` when unknown
 
 
 @pytest.fixture
-def union_project(tmp_path: Path) -> Path:
-    """The envelope fixture with two shared types and a union of them."""
+def union_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The envelope fixture with two shared types and a union of them, the working directory
+    (findings name its files from there)."""
     root = tmp_path / "union"
     shutil.copytree(FIXTURES / "envelope_project", root)
     shutil.copytree(REPO / "templates", root / "templates")
@@ -68,6 +69,7 @@ def union_project(tmp_path: Path) -> Path:
     with (root / "locales" / "en.yaml").open("a", encoding="utf-8") as handle:
         handle.write(STRINGS)
         handle.writelines(line for line in english if line.startswith("ui."))
+    monkeypatch.chdir(root)
     return root
 
 

@@ -43,13 +43,15 @@ def _check_locale(
     allowed: frozenset[str],
 ) -> Iterator[Finding]:
     path = project.relative(locale.path)
+    near = _missing_places(source, locale, used_keys)
     for key in sorted(used_keys - locale.entries.keys()):
         yield Finding(
             path,
             None,
             Code.MISSING,
             key,
-            f"no translation; run `eventdocs new-locale` or add {key}",
+            "no translation; run `eventdocs sync` to add it, untranslated, and translate it",
+            near_line=near.get(key),
         )
     for key, entry in locale.entries.items():
         original = source.entries.get(key)
@@ -57,6 +59,24 @@ def _check_locale(
             yield Finding(path, entry.line, Code.ORPHAN, key, "no page uses this key; remove it")
             continue
         yield from _check_entry(path, key, entry, original.text, allowed)
+
+
+def _missing_places(
+    source: Locale, locale: Locale, used_keys: frozenset[str]
+) -> dict[str, int | None]:
+    """Where each key the pages use and ``locale`` lacks belongs, as ``eventdocs sync`` adds
+    it: after the nearest key before it in the English order that the file has (the line of
+    that key), or before the first of them when none comes earlier."""
+    present = [key for key in source.entries if key in used_keys and key in locale.entries]
+    first = locale.entries[present[0]].line if present else None
+    places: dict[str, int | None] = {}
+    previous: int | None = None
+    for key in source.entries:
+        if key in locale.entries:
+            previous = locale.entries[key].line if key in used_keys else previous
+        elif key in used_keys:
+            places[key] = previous if previous is not None else first
+    return places
 
 
 def _check_entry(

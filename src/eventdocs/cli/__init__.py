@@ -12,6 +12,7 @@ import os
 import sys
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,26 +20,61 @@ from eventdocs import __version__
 from eventdocs.errors import EventdocsError
 
 _debug = ContextVar("debug", default=False)
+# The `-C` folders given before the subcommand, for the one given after it to agree with.
+_GIVEN_BEFORE = "eventdocs.project"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "-C",
-    "--project",
-    "root",
-    # A folder that does not exist is a mistyped argument (exit 2), not a broken project.
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path(),
-    show_default=True,
-    help="The project folder (holding schema/, locales/, templates/, docs/).",
-)
+def _project_option(**settings: Any) -> click.Option:
+    """``-C``/``--project``; the group's and every subcommand's, so pre-commit's ``args:``
+    (written after the subcommand) work as well as ``eventdocs -C DIR check``."""
+    return click.Option(
+        ["-C", "--project", "projects"],
+        # A folder that does not exist is a mistyped argument (exit 2), not a broken project.
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        multiple=True,
+        metavar="PROJECT",
+        help="The project folder (holding schema/, locales/, templates/, docs/); default: here.",
+        **settings,
+    )
+
+
+def _one_project(context: click.Context, given: tuple[Path, ...]) -> Path:
+    """The one folder every ``-C`` names (the working directory when none does); two
+    different folders are a usage error."""
+    folders = {path.resolve(): path for path in given}
+    if len(folders) > 1:
+        shown = " and ".join(sorted(repr(str(path)) for path in folders.values()))
+        raise click.UsageError(f"-C names two project folders ({shown}); give one", context)
+    return given[0] if given else Path()
+
+
+def _take_project(context: click.Context, _: click.Parameter, given: tuple[Path, ...]) -> None:
+    """A subcommand's ``-C``: it sets the project the command works on, after checking that it
+    agrees with any ``-C`` given before the subcommand."""
+    if given:
+        context.obj = _one_project(context, (*context.meta.get(_GIVEN_BEFORE, ()), *given))
+
+
+class _Commands(click.Group):
+    """The command group; each subcommand added to it takes ``-C`` too."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.params.append(_project_option(expose_value=False, callback=_take_project))
+        super().add_command(cmd, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 @click.version_option(__version__, prog_name="eventdocs")
 @click.pass_context
-def cli(context: click.Context, root: Path, debug: bool) -> None:
+def cli(context: click.Context, projects: tuple[Path, ...], debug: bool) -> None:
     """Multilingual webhook event docs and JSON Schema, from one schema and per-language strings."""
     _debug.set(debug)
-    context.obj = root
+    context.meta[_GIVEN_BEFORE] = projects
+    context.obj = _one_project(context, projects)
+
+
+cli.params.insert(0, _project_option())
 
 
 def _register() -> None:

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import click
 
+from eventdocs.check.findings import Finding, input_finding
 from eventdocs.check.status import Coverage
+from eventdocs.errors import EventdocsError, UsageError
+from eventdocs.load.config import ProjectConfig, load_config
 from eventdocs.pipeline import CheckResult, check, status
-from eventdocs.report.formats import FORMATS, formatter
+from eventdocs.report.formats import FORMATS, Report, formatter, site_url
+from eventdocs.report.places import Places
 
 
 def _checked(result: CheckResult) -> str:
@@ -22,6 +26,28 @@ def _checked(result: CheckResult) -> str:
     )
 
 
+def _schema_base_url(root: Path, result: CheckResult) -> str:
+    """Where the project serves its schemas; the default when its settings do not load."""
+    if result.project is not None:
+        return result.project.config.schema_base_url
+    try:
+        return load_config(root).schema_base_url
+    except EventdocsError:  # already a finding; the links still need a site
+        return ProjectConfig().schema_base_url
+
+
+def _check(root: Path) -> CheckResult:
+    """Every finding; an error no stage turned into one is an ``input`` finding too, so each
+    format reports it (a SARIF log or a JSON document is never left empty)."""
+    try:
+        return check(root)
+    except UsageError:
+        raise
+    except EventdocsError as error:
+        findings: tuple[Finding, ...] = (input_finding(root, error),)
+        return CheckResult(None, None, findings)
+
+
 @click.command("check")
 @click.option(
     "--format",
@@ -29,13 +55,19 @@ def _checked(result: CheckResult) -> str:
     type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
-    help="How to print findings.",
+    help="How to print findings (files are named from the working directory).",
 )
 @click.pass_obj
 def check_command(root: Path, output_format: str) -> int:
     """Report translation drift and out-of-date generated files; exit 1 on any error."""
-    result = check(root)
-    for line in formatter(output_format)(result.findings, _checked(result)):
+    result = _check(root)
+    report = Report(
+        result.findings,
+        _checked(result),
+        Places(root),
+        site_url(_schema_base_url(root, result)),
+    )
+    for line in formatter(output_format)(report):
         click.echo(line)
     return 1 if result.failed else 0
 

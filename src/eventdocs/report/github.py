@@ -13,6 +13,8 @@ from pathlib import Path
 
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.errors import printable
+from eventdocs.report.formats import Report
+from eventdocs.report.places import Places
 
 ANNOTATIONS_PER_TYPE = 10
 
@@ -26,15 +28,16 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(findings: tuple[Finding, ...]) -> list[str]:
-    """Return the workflow-command lines, capped per severity, with a notice for the rest."""
+def format_github(findings: tuple[Finding, ...], places: Places) -> list[str]:
+    """Return the workflow-command lines, capped per severity, with a notice for the rest;
+    GitHub resolves ``file`` from the repository root, where the workflow runs."""
     lines: list[str] = []
     for severity in Severity:
         of_severity = [finding for finding in findings if finding.severity is severity]
         for finding in of_severity[:ANNOTATIONS_PER_TYPE]:
-            properties = f"file={_property(finding.path)}"
-            if finding.line is not None:
-                properties += f",line={finding.line}"
+            properties = f"file={_property(places.shown(finding.path))}"
+            if (line := finding.line or finding.near_line) is not None:
+                properties += f",line={line}"
             properties += f",title={_property('eventdocs ' + finding.code.value)}"
             key = f"[{finding.key}] " if finding.key else ""
             message = key + finding.message + (f"\n{finding.detail}" if finding.detail else "")
@@ -48,7 +51,7 @@ def format_github(findings: tuple[Finding, ...]) -> list[str]:
     return lines
 
 
-def step_summary(findings: tuple[Finding, ...]) -> str:
+def step_summary(findings: tuple[Finding, ...], places: Places) -> str:
     """Return every finding as a Markdown table for ``$GITHUB_STEP_SUMMARY``."""
     rows = [
         "## eventdocs check",
@@ -62,7 +65,7 @@ def step_summary(findings: tuple[Finding, ...]) -> str:
         cells = [
             finding.severity.value,
             finding.code.value,
-            finding.location(),
+            places.location(finding),
             finding.key,
             finding.message + (f" ({finding.detail})" if finding.detail else ""),
         ]
@@ -79,15 +82,15 @@ def _summary_cell(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
-def append_step_summary(path: Path, findings: tuple[Finding, ...]) -> None:
+def append_step_summary(path: Path, findings: tuple[Finding, ...], places: Places) -> None:
     """Append the summary table to the file GitHub names in ``$GITHUB_STEP_SUMMARY``."""
     with path.open("a", encoding="utf-8") as handle:
-        handle.write(step_summary(findings))
+        handle.write(step_summary(findings, places))
 
 
-def github_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+def github_lines(report: Report) -> list[str]:
     """The ``github`` format of the formats table: annotations, and every finding in the job
     summary when the workflow names one (``$GITHUB_STEP_SUMMARY``)."""
-    if findings and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
-        append_step_summary(Path(summary), findings)
-    return format_github(findings)
+    if report.findings and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+        append_step_summary(Path(summary), report.findings, report.places)
+    return format_github(report.findings, report.places)

@@ -1,25 +1,26 @@
-"""Machine-readable findings: a versioned JSON document, and SARIF 2.1.0 for code scanning."""
+"""Machine-readable findings: a versioned JSON document (SARIF is ``report/sarif.py``)."""
 
 from __future__ import annotations
 
 import json
 
-from eventdocs import __version__
-from eventdocs.check.findings import CODE_HELP, Code, Finding, Severity
+from eventdocs.check.findings import Severity
+from eventdocs.report.formats import Report
 
 JSON_FORMAT_VERSION = 1
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def format_json(findings: tuple[Finding, ...]) -> str:
-    """Return ``{"version": 1, "findings": [...], "summary": {...}}``."""
+def format_json(report: Report) -> str:
+    """Return ``{"version": 1, "findings": [...], "summary": {...}}``; each ``path`` is from
+    the working directory."""
+    findings = report.findings
     document = {
         "version": JSON_FORMAT_VERSION,
         "findings": [
             {
                 "code": finding.code.value,
                 "severity": finding.severity.value,
-                "path": finding.path,
+                "path": report.places.shown(finding.path),
                 "line": finding.line,
                 "key": finding.key or None,
                 "message": finding.message,
@@ -35,51 +36,6 @@ def format_json(findings: tuple[Finding, ...]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def format_sarif(findings: tuple[Finding, ...]) -> str:
-    """Return a SARIF 2.1.0 log with one rule per finding code."""
-    results = []
-    for finding in findings:
-        location: dict[str, object] = {"artifactLocation": {"uri": finding.path}}
-        if finding.line is not None:
-            location["region"] = {"startLine": finding.line}
-        text = f"[{finding.key}] {finding.message}" if finding.key else finding.message
-        if finding.detail:
-            text += f"\n{finding.detail}"
-        results.append(
-            {
-                "ruleId": finding.code.value,
-                "level": finding.severity.value,
-                "message": {"text": text},
-                "locations": [{"physicalLocation": location}],
-            }
-        )
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "eventdocs",
-                        "version": __version__,
-                        "rules": [
-                            {"id": code.value, "shortDescription": {"text": CODE_HELP[code]}}
-                            for code in Code
-                        ],
-                    }
-                },
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False)
-
-
-def json_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+def json_lines(report: Report) -> list[str]:
     """The ``json`` format of the formats table."""
-    return [format_json(findings)]
-
-
-def sarif_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
-    """The ``sarif`` format of the formats table."""
-    return [format_sarif(findings)]
+    return [format_json(report)]

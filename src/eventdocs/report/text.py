@@ -8,14 +8,17 @@ import click
 
 from eventdocs.check.findings import Finding, Severity
 from eventdocs.errors import printable
+from eventdocs.report.formats import Report
+from eventdocs.report.places import Places
 
 # Past this many findings of one code, the text lists no more of them but says how many:
 # a terminal stays readable; the machine formats carry every finding.
 TEXT_LIMIT_PER_CODE = 50
 
 
-def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
-    """Return the lines to print; colour is added here and stripped by click off a terminal."""
+def format_text(findings: tuple[Finding, ...], *, places: Places, checked: str) -> list[str]:
+    """Return the lines to print, each file named from the working directory; colour is added
+    here and stripped by click off a terminal."""
     lines: list[str] = []
     shown: Counter[str] = Counter()
     for finding in findings:
@@ -25,7 +28,7 @@ def format_text(findings: tuple[Finding, ...], *, checked: str) -> list[str]:
         colour = "red" if finding.severity is Severity.ERROR else "yellow"
         key = f" [{printable(finding.key)}]" if finding.key else ""
         lines.append(
-            f"{click.style(printable(finding.location()), bold=True)}: "
+            f"{click.style(printable(places.location(finding)), bold=True)}: "
             f"{click.style(finding.code.value, fg=colour)}{key} {printable(finding.message)}"
         )
         if finding.detail:
@@ -53,6 +56,6 @@ def summary_line(findings: tuple[Finding, ...], *, checked: str) -> str:
     return f"eventdocs check: {', '.join(parts)} ({checked})"
 
 
-def text_lines(findings: tuple[Finding, ...], checked: str) -> list[str]:
+def text_lines(report: Report) -> list[str]:
     """The ``text`` format of the formats table."""
-    return format_text(findings, checked=checked)
+    return format_text(report.findings, places=report.places, checked=report.checked)

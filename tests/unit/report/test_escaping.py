@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from eventdocs.check.findings import Code, Finding
 from eventdocs.errors import printable
 from eventdocs.report.github import step_summary
+from eventdocs.report.places import Places
 
 
 def test_escape_sequences_and_bidi_controls_are_shown_escaped() -> None:
@@ -13,11 +16,11 @@ def test_escape_sequences_and_bidi_controls_are_shown_escaped() -> None:
     assert printable("plain é text") == "plain é text"
 
 
-def test_step_summary_cells_cannot_render_markup() -> None:
+def test_step_summary_cells_cannot_render_markup(tmp_path: Path) -> None:
     """A translation quoted in the job summary shows as text: no image, link or HTML."""
     finding = Finding(
         "locales/fr.yaml", 3, Code.STALE, "k", "msg", detail="![x](https://t.example/p.png) <b>"
     )
-    row = step_summary((finding,)).splitlines()[-1]
+    row = step_summary((finding,), Places(Path(), tmp_path)).splitlines()[-1]
     assert "![" not in row and "<b>" not in row
     assert "\\!\\[x\\]" in row and "&lt;b&gt;" in row
