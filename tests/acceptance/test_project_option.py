@@ -17,6 +17,7 @@ KEY = next(key for key in read_yaml(REPO / "locales" / "en.yaml") if key.startsw
 # Arguments that make each command do its work on the intact project (none: run it bare).
 ARGUMENTS: dict[str, tuple[str, ...]] = {
     "accept": ("fr",),
+    "init": ("new-project",),  # a folder resolved against -C, as every other path
     "new-locale": ("de",),
     "rename": (KEY, f"{KEY}_renamed"),
     "validate": (str(PAYLOAD),),
