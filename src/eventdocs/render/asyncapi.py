@@ -12,10 +12,11 @@ headers are the message's ``headers``, the one that names the event fixed to its
 examples are the message's ``examples``; each operation carries the HTTP binding ``POST``.
 
 Schemas. ``@asyncapi/parser`` validates a schema without ``schemaFormat`` as an AsyncAPI
-Schema Object (a superset of JSON Schema draft-07) and knows no parser for 2020-12: declaring
-``application/schema+json;version=2020-12`` would leave the schemas unvalidated (a warning in
-parser 3.6, an error before). So the document holds AsyncAPI Schema Objects, converted from
-the 2020-12 JSON Schemas; what differs from them:
+Schema Object (a superset of JSON Schema draft-07); the specification lists no 2020-12 format,
+and the parser has none: given ``application/schema+json;version=2020-12`` (a multi-format
+schema), parser 3.6.6 passes the schema through unvalidated, without a word, however wrong it
+is. So the document holds AsyncAPI Schema Objects, converted from the 2020-12 JSON Schemas,
+which the parser checks; what differs from them:
 
 - no ``$schema``, ``$id`` or ``$defs``: the shared types are under ``components/schemas`` and
   referred to as ``#/components/schemas/X`` (draft-07 spells ``$defs`` ``definitions``; a
