@@ -105,17 +105,19 @@ def localized(locale: str, key: str) -> str:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_events_index_groups_events_under_category_headings(locale: str) -> None:
     """The events index has a heading per category, in its language, each over a table of
-    exactly that category's events."""
+    exactly that category's events, between the delivery section and the API documents."""
     text = page(locale, "events/index.md")
     groups: dict[str, list[str]] = {}
     for event in repo_project().events:
         assert event.category, f"{event.event} has no category"
         groups.setdefault(event.category, []).append(event.event)
     shown = [normalize(heading) for level, heading in headings(text) if level == 2]
-    # The delivery section comes first: how every event reaches the integrator.
+    # The delivery section comes first: how every event reaches the integrator; the links to
+    # the OpenAPI and AsyncAPI documents last.
     assert shown == [
         localized(locale, "ui.heading.delivery"),
         *(localized(locale, f"categories.{name}") for name in groups),
+        localized(locale, "ui.api.heading"),
     ]
     # Each row links to its event's page: `[`name`](name.md)`.
     listed = [

@@ -82,7 +82,8 @@ def test_output_matches_golden_file(path: str) -> None:
 
 def expected_outputs() -> set[str]:
     """The outputs the fixture's schema/ and locales/ folders call for: each language's event
-    pages and index, each event's schema in each language, and the catalog."""
+    pages and index, each event's schema in each language, each language's OpenAPI and
+    AsyncAPI documents, and the catalog."""
     source = load_config(FIXTURE).source_locale
     locales = sorted(path.stem for path in (FIXTURE / "locales").glob("*.yaml"))
     versions = {
@@ -96,11 +97,17 @@ def expected_outputs() -> set[str]:
         for event, version in versions.items()
         for locale in locales
     }
-    return pages | schemas | {"docs/schemas/catalog.json"}
+    documents = {
+        f"docs/schemas/{kind}{'' if locale == source else f'.{locale}'}.json"
+        for kind in ("openapi", "asyncapi")
+        for locale in locales
+    }
+    return pages | schemas | documents | {"docs/schemas/catalog.json"}
 
 
 def test_every_language_and_page_has_a_golden_file() -> None:
-    """Every (language, page) and (event, language) schema is rendered and has a golden file."""
+    """Every (language, page), (event, language) schema and language's API document is
+    rendered and has a golden file."""
     assert expected_outputs() <= FILES.keys()
     assert snapshot_paths() == FILES.keys()
 

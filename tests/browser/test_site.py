@@ -74,6 +74,31 @@ def test_schema_links_download_valid_json(locale: str, visit: Visit, site_url: s
         assert schema["$id"].endswith(href.rsplit("/", 1)[-1])
 
 
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_api_document_links_download_the_documents(
+    locale: str, visit: Visit, site_url: str
+) -> None:
+    """The events index links serve the OpenAPI and AsyncAPI documents, in English and in the
+    page's language."""
+    page = visit.page
+    page.goto(page_url(site_url, locale, "events/"), wait_until="networkidle")
+    links = page.locator("article a[href$='.json']")
+    hrefs = [links.nth(index).evaluate("link => link.href") for index in range(links.count())]
+    suffixes = [""] + ([] if locale == "en" else [f".{locale}"])
+    assert [href.rsplit("/", 1)[-1] for href in hrefs] == [
+        f"{kind}{suffix}.json" for kind in ("openapi", "asyncapi") for suffix in suffixes
+    ]
+    for href in hrefs:
+        response = page.request.get(href)
+        assert response.status == 200
+        document = json.loads(response.body())
+        kind = href.rsplit("/", 1)[-1].split(".")[0]
+        assert document[kind].startswith("3.")
+        assert set(document["webhooks" if kind == "openapi" else "operations"]) == {
+            event.event for event in repo_project().events
+        }
+
+
 def search(visit: Visit, site_url: str, locale: str, query: str) -> list[str]:
     page = visit.page
     page.goto(page_url(site_url, locale), wait_until="networkidle")
@@ -114,7 +139,8 @@ def localized(locale: str, key: str) -> str:
 
 def expected_index(locale: str) -> list[tuple[str, list[tuple[str, str]]]]:
     """The events index as the schema files say it: the delivery heading, then one heading per
-    category, in the order of its first event, over the (name, summary) of each of its events."""
+    category, in the order of its first event, over the (name, summary) of each of its events,
+    then the heading of the links to the API documents."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for event in repo_project().events:
         assert event.category, f"{event.event} has no category"
@@ -127,6 +153,7 @@ def expected_index(locale: str) -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         delivery,
         *((localized(locale, f"categories.{name}"), rows) for name, rows in groups.items()),
+        (localized(locale, "ui.api.heading"), []),
     ]
 
 

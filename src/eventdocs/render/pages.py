@@ -15,6 +15,7 @@ from eventdocs.load.locale import Locale
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render._budget import bounded_output, render_deadline
 from eventdocs.render._template_errors import template_failure
+from eventdocs.render.api_parts import API_KINDS, api_document_path
 from eventdocs.render.fields import Row
 from eventdocs.render.jsonschema import schema_path, type_schema_path
 from eventdocs.render.markdown_text import Markdown
@@ -104,7 +105,18 @@ def render_events_index(
     has_types: bool = False,
     generated_from: str,
 ) -> RenderedPage:
-    """Render the page listing every event, by category, with its one-line summary."""
+    """Render the page listing every event, by category, with its one-line summary, and
+    links to the OpenAPI and AsyncAPI documents (English, and the page's language)."""
+    code = None if translations.target.is_source else translations.target.code
+    api_documents = {
+        kind: {
+            "source": "../../" + api_document_path(kind, None).removeprefix("docs/"),
+            "localized": "../../" + api_document_path(kind, code).removeprefix("docs/")
+            if code
+            else None,
+        }
+        for kind in API_KINDS
+    }
     text, fallbacks = _render(
         environment,
         INDEX_TEMPLATE,
@@ -113,6 +125,7 @@ def render_events_index(
         categories=categorized(events),
         envelope=envelope,
         has_types=has_types,
+        api_documents=api_documents,
         generated_from=Markdown(generated_from),
     )
     return RenderedPage(events_index_path(translations.target), text, fallbacks)

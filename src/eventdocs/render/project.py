@@ -13,6 +13,8 @@ from eventdocs.load.format_schemas import FORMATS
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
 from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
+from eventdocs.render.api_documents import api_documents
+from eventdocs.render.api_parts import API_KINDS, api_document_path
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.fields import Row, TooManyRows, event_rows, type_rows
@@ -156,6 +158,7 @@ class _Renderer:
             self.render_schema(event, translations)
         for schema in self.project.types.values():
             self.render_type_schema(schema, translations)
+        self.render_api_documents(translations)
         translations.tracker.start_output()  # the catalog is not a page: no notice to show
         self.summaries[locale.code] = {
             event.event: translations.markdown[f"events.{event.event}.summary"]
@@ -248,6 +251,19 @@ class _Renderer:
         )
         if document is not None:
             self.type_schemas[schema.name] = document
+
+    def render_api_documents(self, translations: Translations) -> None:
+        """The OpenAPI and AsyncAPI documents in one language, built from the same parts."""
+        code, locale = _code(translations), translations.target
+        parts = self.everything(locale)
+        paths = {kind: api_document_path(kind, code) for kind in API_KINDS}
+        wanted = [kind for kind, path in paths.items() if self.wanted(path, kind, *parts)]
+        if wanted:
+            fallbacks = translations.tracker.start_output()
+            note = generated_note("schema/", self.locale_files[locale.code])
+            documents = api_documents(self.project, translations, code, note, wanted)
+            for kind, document in documents.items():
+                self.add(paths[kind], dump_json(document), fallbacks)
 
     def render_json(
         self,
