@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from eventdocs.errors import RenderError
@@ -12,12 +11,11 @@ from eventdocs.load.cache import digest
 from eventdocs.load.format_schemas import FORMATS
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
-from eventdocs.load.schema_model import EventSchema, TypeSchema, types_used
+from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.api_documents import api_documents
 from eventdocs.render.api_parts import API_KINDS, api_document_path
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
 from eventdocs.render.environment import build_environment, literal_keys
-from eventdocs.render.fields import Row, TooManyRows, event_rows, type_rows
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import schema_id, schema_path, type_schema_path
 from eventdocs.render.outputs import GeneratedFile, Reuse, Sink, dump_json, generated_note
@@ -31,6 +29,7 @@ from eventdocs.render.pages import (
     type_page_path,
     types_index_path,
 )
+from eventdocs.render.plan import RenderPlan
 from eventdocs.render.schemas import (
     cached_format_schemas,
     event_schema,
@@ -75,80 +74,13 @@ class _Renderer:
         self.type_schemas: dict[str, dict[str, Any]] = {}
         # Each event's one-line summary in each language, for the catalog.
         self.summaries: dict[str, dict[str, str]] = {}
-        # Paths as generated files name them, worked out once rather than for every output.
-        self.event_files = {
-            event: project.relative(path) for event, path in project.event_paths.items()
-        }
-        self.locale_files = {
-            locale.code: project.relative(locale.path) for locale in project.locales
-        }
-        self.event_digests = {
-            event: project.file_digests[path] for event, path in self.event_files.items()
-        }
-        self.type_files = {
-            name: project.relative(path) for name, path in project.type_paths.items()
-        }
-        self.type_digests = {
-            name: project.file_digests[path] for name, path in self.type_files.items()
-        }
-        # Which key describes a row depends on the source language alone: worked out once.
-        has_text = project.source.entries.rows.__contains__
-        self.event_rows = {
-            event.event: _rows_of(
-                event_rows, project.event_paths[event.event], event, project.types, has_text
-            )
-            for event in project.events
-        }
-        self.type_rows = {
-            name: _rows_of(type_rows, project.type_paths[name], schema, project.types)
-            for name, schema in project.types.items()
-        }
-        self.event_types = {
-            event.event: types_used(event.references(), project.types) for event in project.events
-        }
-        self.type_types = {name: types_used([name], project.types) for name in project.types}
-        self.used_by: dict[str, list[str]] = {name: [] for name in project.types}
-        for event in project.events:
-            for name in self.event_types[event.event]:
-                self.used_by[name].append(event.event)
+        self.plan = RenderPlan(project)
 
     def wanted(self, path: str, *parts: str) -> bool:
         """Record the output's fingerprint; tell whether it must be rendered."""
         fingerprint = digest(self.project.settings_digest, *parts)
         self.fingerprints[path] = fingerprint
         return not self.reuse(path, fingerprint)
-
-    def event_parts(self, event: EventSchema, locale: Locale) -> tuple[str, ...]:
-        # A page shows the event's own strings, those of the types it uses and the `ui.*`
-        # ones, in both languages.
-        used = self.event_types[event.event]
-        return self.parts((event.event,), used, locale, self.event_digests[event.event])
-
-    def type_parts(
-        self, name: str, locale: Locale, events: tuple[str, ...] = ()
-    ) -> tuple[str, ...]:
-        # A type's page and schema show its strings and those of the types it uses; its page
-        # also names the events that use it.
-        return self.parts(events, self.type_types[name], locale, self.type_digests[name])
-
-    def parts(
-        self, groups: tuple[str, ...], types: list[str], locale: Locale, *files: str
-    ) -> tuple[str, ...]:
-        source = self.project.source
-        names = ("ui", *groups, *(f"types.{name}" for name in types))
-        return (
-            *files,
-            *(self.type_digests[name] for name in types),
-            *(language.digests.get(group, "") for language in (source, locale) for group in names),
-        )
-
-    def everything(self, locale: Locale) -> tuple[str, ...]:
-        return (
-            *self.event_digests.values(),
-            *self.type_digests.values(),
-            *self.project.source.digests.values(),
-            *locale.digests.values(),
-        )
 
     def render_language(self, locale: Locale) -> None:
         """Render every page and JSON Schema in ``locale``'s language."""
@@ -168,24 +100,24 @@ class _Renderer:
 
     def render_pages(self, translations: Translations) -> None:
         project, locale = self.project, translations.target
-        locale_file = self.locale_files[locale.code]
+        locale_file = self.plan.locale_files[locale.code]
         base_url = project.config.schema_base_url
         for event in project.events:
             path = event_page_path(locale, event)
-            if not self.wanted(path, "page", *self.event_parts(event, locale)):
+            if not self.wanted(path, "page", *self.plan.event_parts(event, locale)):
                 continue
             page = render_event_page(
                 self.environment,
                 event,
                 translations,
-                rows=self.event_rows[event.event],
+                rows=self.plan.event_rows[event.event],
                 envelope=project.envelope,
                 schema_url=schema_id(base_url, event, None),
-                generated_from=generated_note(self.event_files[event.event], locale_file),
+                generated_from=generated_note(self.plan.event_files[event.event], locale_file),
             )
             self.add(page.path, page.text, page.fallbacks)
         path = events_index_path(locale)
-        if self.wanted(path, "index", *self.everything(locale)):
+        if self.wanted(path, "index", *self.plan.everything(locale)):
             index = render_events_index(
                 self.environment,
                 project.events,
@@ -199,23 +131,23 @@ class _Renderer:
 
     def render_type_pages(self, translations: Translations) -> None:
         project, locale = self.project, translations.target
-        locale_file = self.locale_files[locale.code]
+        locale_file = self.plan.locale_files[locale.code]
         for name, schema in project.types.items():
             path = type_page_path(locale, schema)
-            events = tuple(self.used_by[name])
-            file = self.type_files[name]
-            if self.wanted(path, "type", *self.type_parts(name, locale, events)):
+            events = tuple(self.plan.used_by[name])
+            file = self.plan.type_files[name]
+            if self.wanted(path, "type", *self.plan.type_parts(name, locale, events)):
                 page = render_type_page(
                     self.environment,
                     schema,
                     translations,
-                    rows=self.type_rows[name],
+                    rows=self.plan.type_rows[name],
                     used_by=list(events),
                     generated_from=generated_note(file, locale_file),
                 )
                 self.add(page.path, page.text, page.fallbacks)
         path = types_index_path(locale)
-        if project.types and self.wanted(path, "types", *self.everything(locale)):
+        if project.types and self.wanted(path, "types", *self.plan.everything(locale)):
             index = render_types_index(
                 self.environment,
                 tuple(project.types.values()),
@@ -229,9 +161,9 @@ class _Renderer:
         document = self.render_json(
             schema_path(event, _code(translations)),
             "schema",
-            self.event_parts(event, translations.target),
+            self.plan.event_parts(event, translations.target),
             translations,
-            self.event_files[event.event],
+            self.plan.event_files[event.event],
             lambda code, note: event_schema(self.project, event, translations, code, note),
             english_needed=True,
         )
@@ -243,9 +175,9 @@ class _Renderer:
         document = self.render_json(
             type_schema_path(schema, _code(translations)),
             "type-schema",
-            self.type_parts(schema.name, translations.target),
+            self.plan.type_parts(schema.name, translations.target),
             translations,
-            self.type_files[schema.name],
+            self.plan.type_files[schema.name],
             lambda code, note: type_schema(self.project, schema, translations, code, note),
             english_needed=bool(schema.examples),
         )
@@ -255,12 +187,12 @@ class _Renderer:
     def render_api_documents(self, translations: Translations) -> None:
         """The OpenAPI and AsyncAPI documents in one language, built from the same parts."""
         code, locale = _code(translations), translations.target
-        parts = self.everything(locale)
+        parts = self.plan.everything(locale)
         paths = {kind: api_document_path(kind, code) for kind in API_KINDS}
         wanted = [kind for kind, path in paths.items() if self.wanted(path, kind, *parts)]
         if wanted:
             fallbacks = translations.tracker.start_output()
-            note = generated_note("schema/", self.locale_files[locale.code])
+            note = generated_note("schema/", self.plan.locale_files[locale.code])
             documents = api_documents(self.project, translations, code, note, wanted)
             for kind, document in documents.items():
                 self.add(paths[kind], dump_json(document), fallbacks)
@@ -283,7 +215,7 @@ class _Renderer:
         if not wanted and (code or not english_needed):
             return None
         fallbacks = translations.tracker.start_output()
-        locale_file = self.locale_files[translations.target.code]
+        locale_file = self.plan.locale_files[translations.target.code]
         document = build(code, generated_note(source_file, locale_file))
         if wanted:
             self.add(path, dump_json(document), fallbacks)
@@ -291,7 +223,7 @@ class _Renderer:
 
     def render_catalog(self) -> None:
         project, source = self.project, self.project.source
-        self.wanted(CATALOG_PATH, "catalog", *self.everything(source))
+        self.wanted(CATALOG_PATH, "catalog", *self.plan.everything(source))
         catalog = build_catalog(
             project.events,
             project.locales,
@@ -337,14 +269,6 @@ def _code(translations: Translations) -> str | None:
     """The language code of a variant, ``None`` for the source language."""
     target = translations.target
     return None if target.is_source else target.code
-
-
-def _rows_of(rows: Callable[..., list[Row]], path: Path, *args: Any) -> list[Row]:
-    """A table's rows, or the error naming the file whose fields would make it too long."""
-    try:
-        return rows(*args)
-    except TooManyRows as error:
-        raise RenderError(str(error), path=path) from None
 
 
 def used_keys(project: Project) -> frozenset[str]:
