@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 SUMMARY_TITLE = "## eventdocs check"
 
@@ -39,16 +40,45 @@ def append(variable: str, text: str) -> None:
             handle.write(text)
 
 
+def refuse(message: str) -> NoReturn:
+    """Stop with one error annotation (GitHub reads workflow commands from standard output)."""
+    print(f"::error title=eventdocs::{message.replace('%', '%25')}", flush=True)
+    raise SystemExit(1)
+
+
 def write_sarif(project: str, target: str) -> None:
     """Write the SARIF report to ``target`` and name it in the step's outputs; a run that
     could not check anything (a usage error) writes none."""
     if "\n" in target or "\r" in target:
-        raise SystemExit("::error title=eventdocs::the SARIF file name holds a line break")
+        refuse("the SARIF file name holds a line break")
     result = check(project, "sarif")
     if result.returncode in (0, 1) and result.stdout:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        Path(target).write_text(result.stdout, encoding="utf-8")
+        write_new(Path(target), result.stdout)
         append("GITHUB_OUTPUT", f"sarif-file={target}\n")
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` without following a symbolic link anywhere in the checkout:
+    the repository is a pull request's, and a link planted at the report's path (or at a folder
+    on the way) would have the report written wherever it points."""
+    checkout = Path.cwd()
+    path = target if target.is_absolute() else checkout / target
+    inside = path.parent.is_relative_to(checkout)
+    # Folders above the checkout are the runner's; those inside it are the pull request's.
+    for folder in [*reversed(path.parent.parents), path.parent] if inside else []:
+        if folder.is_relative_to(checkout) and folder.is_symlink():
+            refuse(f"not writing the SARIF report through the link {folder}")
+        if folder.is_relative_to(checkout) and not folder.exists():
+            folder.mkdir()
+    if not inside:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except OSError as error:  # a link at the report's own path: O_NOFOLLOW refuses it
+        refuse(f"not writing the SARIF report {target}: {error.strerror}")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def main() -> int:
@@ -63,7 +93,9 @@ def main() -> int:
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
     wrote_summary = summary.is_file() and summary.stat().st_size > before
-    if result.returncode not in (0, 1):
+    # Exit 1 without a single annotation is an error line (out of memory, say), not findings.
+    annotated = any(line.startswith("::") for line in result.stdout.splitlines())
+    if result.returncode not in (0, 1) or (result.returncode == 1 and not annotated):
         (error,) = result.stderr.strip().splitlines()[-1:] or ["no message"]
         # Workflow-command data escapes `%`; the summary shows the line as text, never markup.
         print(f"::error title=eventdocs::{error.replace('%', '%25')}")

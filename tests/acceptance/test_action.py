@@ -48,11 +48,14 @@ def fixture_repository(root: Path, place: str, *, planted: bool) -> Path:
     return root
 
 
-def run_action(repository: Path, place: str, *, sarif: str = "") -> ActionRun:
+def run_action(
+    repository: Path, place: str, *, sarif: str = "", extra: dict[str, str] | None = None
+) -> ActionRun:
     """Run action/run.py as action.yml does, with the environment it sets."""
     summary, outputs = repository.parent / "summary.md", repository.parent / "outputs.txt"
     env = {
         **os.environ,
+        **(extra or {}),
         "EVENTDOCS_PROJECT": place,
         "EVENTDOCS_SARIF": sarif,
         "GITHUB_STEP_SUMMARY": str(summary),
@@ -154,3 +157,32 @@ def test_a_project_that_is_not_there_is_one_error(tmp_path: Path) -> None:
     assert "eventdocs could not run" in ran.summary and "no-such-folder" in ran.summary
     assert ran.outputs == ""
     assert not (repository / "eventdocs.sarif").exists()
+
+
+@pytest.mark.parametrize("link", ["eventdocs.sarif", "reports"])
+def test_a_link_planted_in_the_checkout_is_not_written_through(tmp_path: Path, link: str) -> None:
+    """A symbolic link at the report's path, or at a folder on its way, is refused: the file
+    it points to outside the checkout keeps its content, and no report is named."""
+    repository = fixture_repository(tmp_path / "repository", ".", planted=True)
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "eventdocs.sarif").write_text("precious", encoding="utf-8")
+    target = victim / "eventdocs.sarif" if link == "eventdocs.sarif" else victim
+    (repository / link).symlink_to(target)
+    ran = run_action(
+        repository, ".", sarif="reports/eventdocs.sarif" if link == "reports" else link
+    )
+    assert ran.code == 1 and "::error title=eventdocs::not writing the SARIF report" in ran.out
+    assert (victim / "eventdocs.sarif").read_text("utf-8") == "precious"
+    assert ran.outputs == ""
+
+
+def test_an_error_line_is_not_reported_as_no_findings(tmp_path: Path) -> None:
+    """A check that ends in an error line with exit 1 (here: out of memory) is reported as
+    eventdocs not running, never as a clean check."""
+    repository = fixture_repository(tmp_path / "repository", ".", planted=False)
+    ran = run_action(repository, ".", extra={"EVENTDOCS_MEMORY_LIMIT_MB": "30"})
+    assert ran.code == 1
+    assert "No findings" not in ran.summary
+    assert "eventdocs could not run" in ran.summary
+    assert any(line.startswith("::error title=eventdocs::") for line in ran.out.splitlines())
