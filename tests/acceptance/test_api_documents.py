@@ -227,3 +227,24 @@ def test_a_translation_edit_rewrites_that_language_s_documents_only(
     for kind in KINDS:
         documents = project / "docs" / "schemas"
         assert load(documents / f"{kind}.{locale}.json")["info"]["description"].endswith("(2)")
+
+
+def test_a_bare_address_in_a_translation_never_reaches_the_documents(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A translation holding a bare web address (which portals autolink) is an `unsafe`
+    finding, and the documents of its language carry the English instead."""
+    locale, key = LOCALES[-1], f"events.{EVENTS[0]}.summary"
+    path = project / "locales" / f"{locale}.yaml"
+    lines = path.read_text("utf-8").split("\n")
+    at = lines.index(f"{key}:") + 2
+    assert lines[at].startswith('  text: "')
+    lines[at] = lines[at][:-1] + ' www.evil.example/login"'
+    path.write_text("\n".join(lines), "utf-8")
+    findings = run_cli("-C", project, "check", "--format", "json").json()["findings"]
+    assert any(f["code"] == "unsafe" and f["key"] == key for f in findings), findings
+    assert run_cli("-C", project, "build").code == 0
+    for kind in KINDS:
+        assert "evil.example" not in (
+            project / "docs" / "schemas" / f"{kind}.{locale}.json"
+        ).read_text("utf-8")

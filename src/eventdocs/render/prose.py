@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from xml.etree.ElementTree import Element
 
@@ -55,6 +55,11 @@ _INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u2069\u061c\ufeff]"
 )
 _SPACES = re.compile(r"[ \t\n\r]+")
+# What GitHub-flavoured Markdown (and the portals that follow it) autolinks in plain text: a
+# scheme's `://`, `www.`, and an email address.
+_BARE_ADDRESS = re.compile(
+    r"(?i)\b[a-z][a-z0-9+.-]{0,31}://\S*|\bwww\.\S*|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]*[a-z]"
+)
 # Without one of these, a line has no inline syntax and needs no parser.
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}<>&|!]")
 _ENTITY = re.compile(r"^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});$")
@@ -128,6 +133,25 @@ def clean_line(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def parse_prose(text: str) -> Prose:
     """Parse ``text`` as the site renders a line of prose; see the module's docstring."""
+    prose = _parsed(text)
+    # The site does not autolink, but the descriptions of the published schemas and API
+    # documents are rendered by portals that do: a bare address there becomes a link.
+    bare = [
+        match.group(0)
+        for node in prose._walked
+        if isinstance(node, Text)
+        for match in _BARE_ADDRESS.finditer(node.text)
+    ]
+    if not bare:
+        return prose
+    problem = (
+        f"a bare address ({bare[0]!r}) becomes a link wherever Markdown autolinks; "
+        "write it as a link, [words](url), or as `code`"
+    )
+    return replace(prose, problems=(*prose.problems, problem))
+
+
+def _parsed(text: str) -> Prose:
     line = clean_line(text)
     problems: list[str] = []
     if len(line) > MAX_PROSE_CHARS:

@@ -67,9 +67,9 @@ def step_summary(findings: tuple[Finding, ...], places: Places) -> str:
             finding.code.value,
             places.location(finding),
             finding.key,
-            finding.message + (f" ({finding.detail})" if finding.detail else ""),
         ]
-        rows.append("| " + " | ".join(_summary_cell(cell) for cell in cells) + " |")
+        message = finding.message + (f" ({finding.detail})" if finding.detail else "")
+        rows.append("| " + " | ".join([*map(_summary_cell, cells), _code_cell(message)]) + " |")
     return "\n".join(rows) + "\n"
 
 
@@ -80,6 +80,14 @@ def _summary_cell(text: str) -> str:
     """A table cell GitHub renders as the very text: findings quote untrusted translations."""
     escaped = html.escape(printable(text), quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def _code_cell(text: str) -> str:
+    """A table cell showing ``text`` as code: a message quotes translations, and in a code span
+    GitHub makes no link of an address, no mention of `@name` and no markup of anything."""
+    text = printable(text).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def append_step_summary(path: Path, findings: tuple[Finding, ...], places: Places) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import markdown
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -119,3 +120,19 @@ def test_code_spans_keep_markup_characters() -> None:
     prose = parse_prose("Use `List<String>` and **bold**")
     assert prose.code_spans == {"List<String>": 1}
     assert prose.markdown == "Use `List<String>` and **bold**"
+
+
+@pytest.mark.parametrize(
+    "text", ["see www.evil.example/x", "or https://evil.example", "mail attaque@evil.example"]
+)
+def test_bare_addresses_are_refused(text: str) -> None:
+    """A web or email address outside a link or code is a problem: portals autolink it."""
+    assert any("bare address" in problem for problem in parse_prose(text).problems)
+
+
+@pytest.mark.parametrize(
+    "text", ["see [docs](https://x.example/)", "use `https://x.example`", "at 12:30, e.g. 1.5"]
+)
+def test_addresses_in_links_and_code_are_not_bare(text: str) -> None:
+    """Links (checked against the English) and code spans are not bare addresses."""
+    assert parse_prose(text).problems == ()

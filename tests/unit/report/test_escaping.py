@@ -16,11 +16,16 @@ def test_escape_sequences_and_bidi_controls_are_shown_escaped() -> None:
     assert printable("plain é text") == "plain é text"
 
 
-def test_step_summary_cells_cannot_render_markup(tmp_path: Path) -> None:
-    """A translation quoted in the job summary shows as text: no image, link or HTML."""
-    finding = Finding(
-        "locales/fr.yaml", 3, Code.STALE, "k", "msg", detail="![x](https://t.example/p.png) <b>"
-    )
+def test_step_summary_messages_are_code_spans(tmp_path: Path) -> None:
+    """A translation quoted in the job summary is shown in a code span, where GitHub renders
+    no image, link, autolinked address, `@mention` or HTML, and no pipe ends the cell early."""
+    quoted = "![x](https://t.example/p.png) <b> www.evil.example @octocat `a` | ``b``"
+    finding = Finding("locales/fr.yaml", 3, Code.STALE, "k", "msg", detail=quoted)
     row = step_summary((finding,), Places(Path(), tmp_path)).splitlines()[-1]
-    assert "![" not in row and "<b>" not in row
-    assert "\\!\\[x\\]" in row and "&lt;b&gt;" in row
+    cell = row.removesuffix(" |").rsplit(" | ", 1)[-1]
+    fence = "```"  # one longer than the longest run of backticks in the message
+    assert cell.startswith(fence + " ") and cell.endswith(" " + fence)
+    inside = cell[len(fence) + 1 : -len(fence) - 1]
+    assert fence not in inside
+    assert inside.replace("\\|", "").count("|") == 0
+    assert inside.replace("\\|", "|") == f"msg ({quoted})"
