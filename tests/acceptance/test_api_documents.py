@@ -26,7 +26,7 @@ from tests.acceptance._api_documents import (
     prose,
     references,
 )
-from tests.helpers import EVENTS, LOCALES, REPO, Run, repo_project
+from tests.helpers import EVENTS, LOCALES, REPO, Run, repo_project, set_english
 
 SCHEMAS = REPO / "docs" / "schemas"
 SOURCE = LOCALES[0]
@@ -248,3 +248,34 @@ def test_a_bare_address_in_a_translation_never_reaches_the_documents(
         assert "evil.example" not in (
             project / "docs" / "schemas" / f"{kind}.{locale}.json"
         ).read_text("utf-8")
+
+
+def test_summaries_are_plain_text(project: Path, run_cli: Callable[..., Run]) -> None:
+    """`summary` is plain text in both formats: the title's words, with no Markdown escapes or
+    entities (descriptions keep the pages' inert Markdown)."""
+    set_english(project, f"events.{EVENTS[0]}.title", "Shipped & on its way <soon>, *fast*")
+    assert run_cli("-C", project, "build").code == 0
+    openapi = load(project / "docs" / "schemas" / "openapi.json")
+    asyncapi = load(project / "docs" / "schemas" / "asyncapi.json")
+    words = "Shipped & on its way <soon>, fast"
+    assert openapi["webhooks"][EVENTS[0]]["post"]["summary"] == words
+    assert asyncapi["components"]["messages"][EVENTS[0]]["summary"] == words
+
+
+def test_the_version_changes_with_any_event_version(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """`info.version` names the set of events and versions: a new version of one event changes
+    it in every document of every language, alike."""
+    before = {
+        load(path)["info"]["version"] for path in (project / "docs" / "schemas").glob("*api*.json")
+    }
+    schema = project / "schema" / f"{EVENTS[0]}.yaml"
+    text = schema.read_text("utf-8")
+    assert "\nversion: 1\n" in text
+    schema.write_text(text.replace("\nversion: 1\n", "\nversion: 2\n"), "utf-8")
+    assert run_cli("-C", project, "build").code == 0
+    after = {
+        load(path)["info"]["version"] for path in (project / "docs" / "schemas").glob("*api*.json")
+    }
+    assert len(before) == len(after) == 1 and before != after

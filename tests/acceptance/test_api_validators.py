@@ -153,3 +153,29 @@ def test_examples_validate_when_a_header_names_the_event(
     """With the body as the payload, each example validates against its schema."""
     errors = example_errors(header_named[kind])
     assert errors and all(found == [] for found in errors.values()), errors
+
+
+@pytest.mark.parametrize("spelling", ["X-Hook-Event", "x-hook-event"])
+def test_the_header_naming_the_event_is_fixed_to_it_however_spelt(
+    tmp_path: Path, spelling: str
+) -> None:
+    """The header that names the event carries the event's name as `const` in both documents,
+    whatever the case `identified_by` spells it in (header names are case-insensitive)."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "envelope_project", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    envelope = root / "schema" / "envelope.yaml"
+    envelope.write_text(
+        envelope.read_text("utf-8").replace("header: X-Hook-Event", f"header: {spelling}"), "utf-8"
+    )
+    english = (REPO / "locales" / "en.yaml").read_text("utf-8").splitlines(keepends=True)
+    with (root / "locales" / "en.yaml").open("a", encoding="utf-8") as handle:
+        handle.writelines(line for line in english if line.startswith("ui."))
+    assert main(["-C", str(root), "build"]) == 0
+    openapi = load(root / "docs" / "schemas" / "openapi.json")
+    asyncapi = load(root / "docs" / "schemas" / "asyncapi.json")
+    for event, webhook in openapi["webhooks"].items():
+        (named,) = [p for p in webhook["post"]["parameters"] if p["name"] == "X-Hook-Event"]
+        assert named["schema"]["const"] == event
+        message = asyncapi["components"]["messages"][event]
+        assert message["headers"]["properties"]["X-Hook-Event"]["const"] == event

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from eventdocs.load.cache import digest
 from eventdocs.load.project import Project
 from eventdocs.render.jsonschema import pascal_case
+from eventdocs.render.prose import parse_prose
 from eventdocs.render.schemas import event_schema
 from eventdocs.render.translator import Translations
 
@@ -101,7 +103,8 @@ def api_parts(
                 event=event.event,
                 title=pascal_case(event.event),
                 category=event.category,
-                summary=text[f"events.{event.event}.title"],
+                # `summary` is plain text in both formats: the words, without markup.
+                summary=parse_prose(translations.plain[f"events.{event.event}.title"]).plain,
                 description=text[f"events.{event.event}.summary"],
                 body=relocated(body),
                 examples=event.examples,
@@ -113,8 +116,10 @@ def api_parts(
         note=note,
         # Language-neutral, as every title is: the host the schemas are served from.
         title=urlsplit(project.config.schema_base_url).hostname or "",
-        # Grows whenever an event is added or gets a new version, the same in every language.
-        version=str(sum(event.version for event in project.events)),
+        # Names the set of events and their versions: it changes whenever an event is added,
+        # removed or versioned, and is the same in every language.
+        version="catalog-"
+        + digest(*(f"{event.event}@{event.version}" for event in project.events))[:12],
         description=text["ui.api.description"],
         delivery=text["ui.api.channel"],
         webhooks=tuple(webhooks),
@@ -134,7 +139,9 @@ def _headers(project: Project, text: Callable[[str], str], event: str) -> Iterat
             schema["format"] = header.format
         if header.pattern:
             schema["pattern"] = header.pattern
-        if header.name == envelope.identified_by.header:
+        # Header names are case-insensitive (RFC 9110), and so is the envelope's check of them.
+        named = envelope.identified_by.header
+        if named is not None and header.name.lower() == named.lower():
             schema["const"] = event
         yield Header(header.name, header.required, schema)
 
