@@ -15,6 +15,7 @@ it directly. Every file is composed and checked before the first is written.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -87,6 +88,8 @@ def scaffold_files() -> dict[str, bytes]:
 
 
 def _refuse_occupied(target: Path, names: list[str], *, force: bool) -> None:
+    if target.is_symlink() and not target.exists():
+        raise WriteError("a link that leads nowhere: name a folder", path=target)
     if target.exists() and not target.is_dir():
         raise WriteError("not a folder: `eventdocs init` makes a project in a folder", path=target)
     if not force and target.is_dir() and any(target.iterdir()):
@@ -100,6 +103,13 @@ def _refuse_occupied(target: Path, names: list[str], *, force: bool) -> None:
         if path.exists() or path.is_symlink():
             raise WriteError("already exists: `eventdocs init` replaces no file", path=path)
         refuse_outside(target, path, what="a file of the new project")
+        for folder in reversed(path.relative_to(target).parents[:-1]):
+            if (target / folder).is_symlink() or (
+                (target / folder).exists() and not (target / folder).is_dir()
+            ):
+                raise WriteError(
+                    "in the way: the new project needs a folder here", path=target / folder
+                )
 
 
 def scaffold_project(target: Path, *, force: bool = False) -> list[str]:
@@ -111,6 +121,18 @@ def scaffold_project(target: Path, *, force: bool = False) -> list[str]:
     packaged = _packaged()
     _refuse_occupied(target, sorted(packaged), force=force)
     files = _keep_used(packaged)
-    for name, data in files.items():
-        atomic_write(target / name, data)
+    made: list[Path] = []  # what this run created, removed again if a write fails
+    try:
+        for name, data in files.items():
+            for folder in reversed((target / name).parents):
+                if not folder.exists():
+                    folder.mkdir()
+                    made.append(folder)
+            atomic_write(target / name, data)
+            made.append(target / name)
+    except OSError as error:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir() if path.is_dir() else path.unlink()
+        raise WriteError(f"cannot write the new project: {error.strerror}", path=target) from None
     return sorted(files)

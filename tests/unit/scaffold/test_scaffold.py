@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eventdocs import scaffold
 from eventdocs.errors import LoadError, WriteError
 from eventdocs.load.locale import parse_locale_bytes
 from eventdocs.scaffold import ENGLISH, PROJECT, scaffold_files, scaffold_project
@@ -122,3 +123,49 @@ def test_a_symlink_leading_out_is_not_written_through(tmp_path: Path) -> None:
         scaffold_project(target, force=True)
     assert list(outside.iterdir()) == []
     assert [path.name for path in target.iterdir()] == ["schema"]
+
+
+@pytest.mark.parametrize("in_the_way", ["templates", "pages"])
+def test_a_file_where_a_folder_goes_is_refused_before_writing(
+    tmp_path: Path, in_the_way: str
+) -> None:
+    """A file standing where the project needs a folder is refused, naming it; nothing is
+    written (with --force too)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    (target / in_the_way).write_text("mine", encoding="utf-8")
+    with pytest.raises(WriteError, match="in the way"):
+        scaffold_project(target, force=True)
+    assert sorted(path.name for path in target.iterdir()) == [in_the_way]
+
+
+def test_a_link_that_leads_nowhere_is_refused(tmp_path: Path) -> None:
+    """A dangling link given as the folder is refused, not followed."""
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(WriteError, match="leads nowhere"):
+        scaffold_project(tmp_path / "link")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails half-way is one error naming the folder, and every file and folder
+    the run created is removed again; what was there stays."""
+    target = tmp_path / "project"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    calls = []
+    real = scaffold.atomic_write
+
+    def failing(path: Path, data: bytes, **options: object) -> None:
+        calls.append(path)
+        if len(calls) == 5:
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(scaffold, "atomic_write", failing)
+    with pytest.raises(WriteError, match="No space left"):
+        scaffold_project(target, force=True)
+    assert len(calls) == 5
+    assert [path.name for path in target.iterdir()] == ["notes.txt"]
