@@ -100,6 +100,7 @@ def test_the_wheel_holds_the_repositorys_templates_and_strings(wheel: Path) -> N
         }
         strings = archive.read("eventdocs/scaffold/strings.en.yaml")
         overrides = archive.read("eventdocs/site/overrides/main.html")
+        checks = archive.read("eventdocs/scaffold/project/pages/en/checks.md")
         (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
         plugins = archive.read(entry_points).decode("utf-8")
     templates = {
@@ -110,6 +111,7 @@ def test_the_wheel_holds_the_repositorys_templates_and_strings(wheel: Path) -> N
     assert shipped == templates
     assert strings == (REPO / "locales" / "en.yaml").read_bytes()
     assert overrides == (REPO / "src/eventdocs/site/overrides/main.html").read_bytes()
+    assert checks == (REPO / "pages" / "en" / "checks.md").read_bytes()
     assert "[mkdocs.plugins]\neventdocs = eventdocs.site.plugin:EventdocsPlugin\n" in plugins
 
 

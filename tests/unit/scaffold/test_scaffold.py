@@ -169,3 +169,9 @@ def test_a_failed_write_leaves_nothing_behind(
         scaffold_project(target, force=True)
     assert len(calls) == 5
     assert [path.name for path in target.iterdir()] == ["notes.txt"]
+
+
+def test_a_new_project_publishes_the_checks_page() -> None:
+    """The page code scanning links each rule to (`checks/#<code>` of the project's site) is
+    part of every new project, the repository's own page byte for byte."""
+    assert FILES["pages/en/checks.md"] == (REPO / "pages" / "en" / "checks.md").read_bytes()
