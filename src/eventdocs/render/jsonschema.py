@@ -99,7 +99,7 @@ def build_event_json_schema(
     ``envelope``: self-contained, every shared type it uses in ``$defs``."""
     key = f"events.{event.event}"
     builder = _Builder(translate)
-    title = pascal_case(event.event)
+    title = builder.titled(pascal_case(event.event), key)
     if event.payload_type:
         payload: dict[str, Any] = {"$ref": f"#/$defs/{event.payload_type}"}
     else:
@@ -159,12 +159,28 @@ def _body(
     }
 
 
+class TitleClash(ValueError):
+    """Two schemas of one document would have the same title (code generators would number
+    the second class: ``ShipStatus1``)."""
+
+
 class _Builder:
     """Turns shapes into JSON Schema, descriptions looked up through ``translate``."""
 
     def __init__(self, translate: Translate, root: str = "") -> None:
         self.translate = translate
         self.root = root  # the type the whole document is, referred to as `#`
+        self.titles: dict[str, str] = {}  # each title given, and the key of what it titles
+
+    def titled(self, title: str, key: str) -> str:
+        """Give ``title`` to the schema described by ``key``; refuse it if another has it."""
+        holder = self.titles.setdefault(title, key)
+        if holder != key:
+            raise TitleClash(
+                f"`{holder}` and `{key}` would both be titled {title} in its JSON Schema, and "
+                "code generators would number one of them; rename a field"
+            )
+        return title
 
     def shared(self, schema: TypeSchema) -> dict[str, Any]:
         key = f"types.{schema.name}"
@@ -186,7 +202,7 @@ class _Builder:
         title: str,
         open_: bool,
     ) -> dict[str, Any]:
-        schema: dict[str, Any] = {"title": title, "type": "object"}
+        schema: dict[str, Any] = {"title": self.titled(title, fields_key), "type": "object"}
         required = [field.name for field in fields if field.required]
         if required:
             schema["required"] = required
@@ -246,7 +262,7 @@ class _Builder:
         if shape.enum:
             # Without a title a generator names the enum after its field (`Status`, `Type`) and
             # numbers the clashes (`Status1`): a title names it after its owner, as objects are.
-            schema = {"title": title, **schema}
+            schema = {"title": self.titled(title, key), **schema}
         item = shape.item
         if item is not None:
             schema["items"] = self.shape(item, key, values_key, f"{title}Item")

@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from eventdocs.errors import RenderError
 from eventdocs.load import plain
 from eventdocs.load.cache import cached_parse, digest, format_tag
 from eventdocs.load.format_schemas import FORMATS, format_schemas
 from eventdocs.load.project import Project
 from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.jsonschema import (
+    TitleClash,
     build_event_json_schema,
     build_type_json_schema,
     schema_id,
@@ -43,14 +45,17 @@ def event_schema(
     """The JSON Schema of ``event`` in the language of ``translations`` (``code``, or ``None``
     for the source language), described in inert Markdown: schema viewers render descriptions
     as Markdown, HTML included."""
-    return build_event_json_schema(
-        event,
-        translations.markdown.__getitem__,
-        types=project.types,
-        envelope=project.envelope,
-        schema_id=schema_id(project.config.schema_base_url, event, code),
-        comment=note,
-    )
+    try:
+        return build_event_json_schema(
+            event,
+            translations.markdown.__getitem__,
+            types=project.types,
+            envelope=project.envelope,
+            schema_id=schema_id(project.config.schema_base_url, event, code),
+            comment=note,
+        )
+    except TitleClash as error:
+        raise RenderError(str(error), path=project.event_paths[event.event]) from None
 
 
 def type_schema(
@@ -62,13 +67,16 @@ def type_schema(
 ) -> dict[str, Any]:
     """The JSON Schema of the shared type ``schema`` on its own, in the language of
     ``translations``."""
-    return build_type_json_schema(
-        schema,
-        translations.markdown.__getitem__,
-        types=project.types,
-        schema_id=type_schema_id(project.config.schema_base_url, schema, code),
-        comment=note,
-    )
+    try:
+        return build_type_json_schema(
+            schema,
+            translations.markdown.__getitem__,
+            types=project.types,
+            schema_id=type_schema_id(project.config.schema_base_url, schema, code),
+            comment=note,
+        )
+    except TitleClash as error:
+        raise RenderError(str(error), path=project.type_paths[schema.name]) from None
 
 
 def format_schema_path(name: str) -> str:

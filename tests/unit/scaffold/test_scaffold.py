@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdocs import scaffold
+from eventdocs.base.atomic import atomic_write
 from eventdocs.errors import LoadError, WriteError
 from eventdocs.load.locale import parse_locale_bytes
 from eventdocs.scaffold import ENGLISH, PROJECT, scaffold_files, scaffold_project
@@ -156,7 +156,7 @@ def test_a_failed_write_leaves_nothing_behind(
     target.mkdir()
     (target / "notes.txt").write_text("mine", encoding="utf-8")
     calls = []
-    real = scaffold.atomic_write
+    real = atomic_write
 
     def failing(path: Path, data: bytes, **options: object) -> None:
         calls.append(path)
@@ -164,7 +164,7 @@ def test_a_failed_write_leaves_nothing_behind(
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(scaffold, "atomic_write", failing)
+    monkeypatch.setattr("eventdocs.scaffold.atomic_write", failing)
     with pytest.raises(WriteError, match="No space left"):
         scaffold_project(target, force=True)
     assert len(calls) == 5
