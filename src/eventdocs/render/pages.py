@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,15 @@ def types_index_path(locale: Locale) -> str:
     return f"docs/{locale.code}/types/index.md"
 
 
+def _downloads(path_of: Callable[[str | None], str], code: str | None) -> dict[str, str | None]:
+    """Links from a page (two folders below docs/) to a download in the source language and,
+    on another language's page, in that language."""
+    return {
+        "source": "../../" + path_of(None).removeprefix("docs/"),
+        "localized": "../../" + path_of(code).removeprefix("docs/") if code else None,
+    }
+
+
 def categorized(events: tuple[EventSchema, ...]) -> list[tuple[str, list[EventSchema]]]:
     """Events by category, categories in order of their first event; events without one last,
     under the empty category."""
@@ -77,8 +88,7 @@ def render_event_page(
     target = translations.target
     code = None if target.is_source else target.code
     schema_links = {
-        "source": f"../../{schema_path(event, None).removeprefix('docs/')}",
-        "localized": f"../../{schema_path(event, code).removeprefix('docs/')}" if code else None,
+        **_downloads(lambda language: schema_path(event, language), code),
         "url": schema_url,
     }
     text, fallbacks = _render(
@@ -109,13 +119,7 @@ def render_events_index(
     links to the OpenAPI and AsyncAPI documents (English, and the page's language)."""
     code = None if translations.target.is_source else translations.target.code
     api_documents = {
-        kind: {
-            "source": "../../" + api_document_path(kind, None).removeprefix("docs/"),
-            "localized": "../../" + api_document_path(kind, code).removeprefix("docs/")
-            if code
-            else None,
-        }
-        for kind in API_KINDS
+        kind: _downloads(functools.partial(api_document_path, kind), code) for kind in API_KINDS
     }
     text, fallbacks = _render(
         environment,
@@ -142,12 +146,7 @@ def render_type_page(
 ) -> RenderedPage:
     """Render the page of the shared type ``schema`` in the language of ``translations``."""
     code = None if translations.target.is_source else translations.target.code
-    downloads = {
-        "source": "../../" + type_schema_path(schema, None).removeprefix("docs/"),
-        "localized": "../../" + type_schema_path(schema, code).removeprefix("docs/")
-        if code
-        else None,
-    }
+    downloads = _downloads(lambda language: type_schema_path(schema, language), code)
     text, fallbacks = _render(
         environment,
         TYPE_TEMPLATE,
