@@ -1,1 +1,1 @@
-"""Benchmarks: `make bench`; `synthetic` also serves the stress tests."""
+"""Benchmarks: `make bench`, `make bench-site`; `synthetic` also serves the stress tests."""

@@ -1,57 +1,92 @@
 """A synthetic project of any size, derived from a real one: for benchmarks and stress tests.
 
 Every event is a copy of one of the real events (in turn) under another name, over the real
-shared types; every extra language reuses an existing translation's text, so the project is
-clean for `eventdocs check`.
+shared types; every extra language reuses the French translation's text and home page, so the
+project is clean for `eventdocs check`; `mkdocs.yml` is the real one with the project's
+languages, so the site builds as the real one does.
+
+Usage: python benchmarks/synthetic.py DEST --events E --locales L   (L counts English)
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import click
 import yaml
 
-from eventdocs.edit.yaml_text import translation_entry, translation_file_header
+from eventdocs.edit.yaml_text import translation_entry, translation_file_header, yaml_string
 
-# Well-formed BCP 47 tags, in the shape the site's i18n plugin accepts as folder names.
-EXTRA_LOCALES = (
-    "de",
-    "es",
-    "nl",
-    "sv",
-    "da",
-    "fi",
-    "pl",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "bg",
-    "el",
-    "tr",
-    "ru",
-    "uk",
-    "ja",
-    "ko",
-    "ar",
-    "he",
-    "hi",
-    "id",
-    "vi",
-    "th",
-    "nb",
-    "ca",
-    "hr",
-    "sl",
-    "lt",
-    "lv",
-)
+REPO = Path(__file__).resolve().parent.parent
+SOURCE = "en"
+# The real project's own translations come first, in this order; every language's strings (and
+# an extra language's home page) are the donor's text, so every language costs the same.
+BASE_TRANSLATIONS = ("fr", "pt", "it")
+DONOR = "fr"
+# Well-formed BCP 47 tags, in the shape the site's i18n plugin accepts as folder names, each a
+# language the theme (Material) is translated into, with its own name for the language selector.
+# Right-to-left (ar, he) and CJK (ja, zh, ko) come early: a 16-language project has all five.
+EXTRA_LANGUAGES = {
+    "de": "Deutsch",
+    "ar": "العربية",
+    "es": "Español",
+    "ja": "日本語",
+    "nl": "Nederlands",
+    "he": "עברית",
+    "sv": "Svenska",
+    "zh": "中文",
+    "pl": "Polski",
+    "ko": "한국어",
+    "tr": "Türkçe",
+    "ru": "Русский",
+    "da": "Dansk",
+    "fi": "Suomi",
+    "cs": "Čeština",
+    "sk": "Slovenčina",
+    "hu": "Magyar",
+    "ro": "Română",
+    "bg": "Български",
+    "el": "Ελληνικά",
+    "uk": "Українська",
+    "hi": "हिन्दी",
+    "id": "Bahasa Indonesia",
+    "vi": "Tiếng Việt",
+    "th": "ไทย",
+    "nb": "Norsk bokmål",
+    "ca": "Català",
+    "hr": "Hrvatski",
+    "sl": "Slovenščina",
+    "lt": "Lietuvių",
+    "lv": "Latviešu",
+}
+EXTRA_LOCALES = tuple(EXTRA_LANGUAGES)
+MAX_LOCALES = 1 + len(BASE_TRANSLATIONS) + len(EXTRA_LOCALES)
+SITE_CONFIG = "mkdocs.yml"
+
+
+class SiteConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml read as data: a tag of MkDocs' own (`!ENV`) loads as nothing."""
+
+
+SiteConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def synthetic_locales(count: int) -> list[str]:
+    """The languages of a ``count``-language synthetic project, the source language first."""
+    if not 1 <= count <= MAX_LOCALES:
+        raise ValueError(f"a synthetic project has 1 to {MAX_LOCALES} languages, not {count}")
+    return [SOURCE, *BASE_TRANSLATIONS, *EXTRA_LOCALES][:count]
 
 
 def make_synthetic_project(base: Path, target: Path, *, events: int, locales: int) -> Path:
-    """Write a project with ``events`` events and ``locales`` languages under ``target``."""
+    """Write a project with ``events`` events and ``locales`` languages under ``target``:
+    schema, locales, templates and settings, and (when ``base`` has them) every language's
+    hand-written pages and the site's ``mkdocs.yml``."""
+    codes = synthetic_locales(locales)
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(base / "templates", target / "templates")
     shutil.copy(base / "eventdocs.toml", target / "eventdocs.toml")
@@ -61,8 +96,8 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
     if (base / "schema" / "types").is_dir():
         shutil.copytree(base / "schema" / "types", target / "schema" / "types")
     originals = [path.stem for path in sorted((base / "schema").glob("*.yaml"))]
-    english = yaml.safe_load((base / "locales" / "en.yaml").read_text("utf-8"))
-    donor = yaml.safe_load((base / "locales" / "fr.yaml").read_text("utf-8"))
+    english = yaml.safe_load((base / "locales" / f"{SOURCE}.yaml").read_text("utf-8"))
+    donor = yaml.safe_load((base / "locales" / f"{DONOR}.yaml").read_text("utf-8"))
     copies: dict[str, list[str]] = {original: [] for original in originals}
     for number in range(events):
         original = originals[number % len(originals)]
@@ -73,7 +108,16 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
             re.sub(rf"\b{original}\b", name, text), "utf-8"
         )
 
+    # A category no event is in has no page: its strings would be orphans.
+    used = {
+        str(yaml.safe_load((base / "schema" / f"{name}.yaml").read_text("utf-8")).get("category"))
+        for name, names in copies.items()
+        if names
+    }
+
     def per_event(key: str) -> list[str]:
+        if key.startswith("categories.") and key.split(".")[1] not in used:
+            return []
         if key.startswith("events."):
             original = key.split(".")[1]
             prefix = f"events.{original}."
@@ -81,20 +125,118 @@ def make_synthetic_project(base: Path, target: Path, *, events: int, locales: in
         return [key]
 
     english_lines = [
-        f"{new}: {_quoted(text)}\n" for key, text in english.items() for new in per_event(key)
+        f"{new}: {yaml_string(text)}\n" for key, text in english.items() for new in per_event(key)
     ]
-    (target / "locales" / "en.yaml").write_text("".join(english_lines), "utf-8")
-    codes = ["fr", "pt", "it", *EXTRA_LOCALES][: max(0, locales - 1)]
-    for code in codes:
-        parts = [translation_file_header(code, "en")]
+    (target / "locales" / f"{SOURCE}.yaml").write_text("".join(english_lines), "utf-8")
+    for code in codes[1:]:
+        parts = [translation_file_header(code, SOURCE)]
         for key, text in english.items():
             for new in per_event(key):
                 parts.append(translation_entry(new, text, donor[key]["text"]))
         (target / "locales" / f"{code}.yaml").write_text("".join(parts), "utf-8")
+    _copy_pages(base, target, codes)
+    if (base / SITE_CONFIG).is_file():
+        _write_site_config(base, target, codes)
     return target
 
 
-def _quoted(text: str) -> str:
-    from eventdocs.edit.yaml_text import yaml_string
+def _copy_pages(base: Path, target: Path, codes: Sequence[str]) -> None:
+    """Each language's hand-written pages: its own in ``base``, else the donor's."""
+    if not (base / "pages").is_dir():
+        return
+    for code in codes:
+        own = base / "pages" / code
+        shutil.copytree(own if own.is_dir() else base / "pages" / DONOR, target / "pages" / code)
 
-    return yaml_string(text)
+
+def _write_site_config(base: Path, target: Path, codes: Sequence[str]) -> None:
+    """``base``'s mkdocs.yml for the languages ``codes``, saying it is generated."""
+    text = (base / SITE_CONFIG).read_text("utf-8")
+    note = f"# Generated by benchmarks/synthetic.py from {SITE_CONFIG}: {len(codes)} languages.\n"
+    (target / SITE_CONFIG).write_text(note + site_config_with_languages(text, codes), "utf-8")
+
+
+# ── The site's language list ─────────────────────────────────────────────────────────────────
+# The one function that knows how mkdocs.yml names the site's languages. Today the i18n plugin
+# lists them (`plugins: - i18n: languages:`), so the list is written for the project's. A site
+# that takes its languages from locales/ has no such list: the file is copied as it is.
+
+
+_LANGUAGES_KEY = re.compile(r"^( *)languages:[ \t]*(?:#.*)?$")
+
+
+def site_config_with_languages(text: str, codes: Sequence[str]) -> str:
+    """``text`` (a mkdocs.yml) with its i18n ``languages:`` list made ``codes``'s: an entry the
+    file has for a language is kept as it is, any other language gets its name; a file without
+    the list comes back unchanged."""
+    listed = _i18n_languages(yaml.load(text, Loader=SiteConfigLoader))
+    lines = text.splitlines(keepends=True)
+    keys = [index for index, line in enumerate(lines) if _LANGUAGES_KEY.match(line.rstrip("\n"))]
+    if listed is None and not keys:
+        return text
+    if listed is None or len(keys) != 1:
+        raise ValueError(f"{SITE_CONFIG}: expected one `languages:` line, the i18n plugin's")
+    start = keys[0]
+    match = _LANGUAGES_KEY.match(lines[start].rstrip("\n"))
+    assert match is not None
+    indent = len(match.group(1))
+    end = start + 1
+    while end < len(lines) and _inside_block(lines[end], indent):
+        end += 1
+    known = {entry.get("locale"): entry for entry in listed if isinstance(entry, dict)}
+    entries = [
+        known.get(code) or {"locale": code, "name": EXTRA_LANGUAGES[code], "build": True}
+        for code in codes
+    ]
+    dumped = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
+    block = "".join(" " * (indent + 2) + line for line in dumped.splitlines(keepends=True))
+    return "".join([*lines[: start + 1], block, *lines[end:]])
+
+
+def _inside_block(line: str, indent: int) -> bool:
+    """Whether ``line`` still belongs to the value of a key indented by ``indent``."""
+    stripped = line.lstrip(" ")
+    depth = len(line) - len(stripped)
+    return not stripped.strip() or depth > indent or (depth == indent and stripped[:2] == "- ")
+
+
+def _i18n_languages(data: Any) -> list[Any] | None:
+    """The i18n plugin's ``languages`` list in a loaded mkdocs.yml; None if it has none."""
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    options: list[Any] = []
+    if isinstance(plugins, list):
+        options = [
+            plugin["i18n"] for plugin in plugins if isinstance(plugin, dict) and "i18n" in plugin
+        ]
+    elif isinstance(plugins, dict) and "i18n" in plugins:
+        options = [plugins["i18n"]]
+    for option in options:
+        if isinstance(option, dict) and isinstance(option.get("languages"), list):
+            return list(option["languages"])
+    return None
+
+
+# ── The command line ─────────────────────────────────────────────────────────────────────────
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--events", type=click.IntRange(min=1), required=True, help="How many events.")
+@click.option(
+    "--locales",
+    type=click.IntRange(1, MAX_LOCALES),
+    required=True,
+    help="How many languages, English included.",
+)
+def main(dest: Path, events: int, locales: int) -> None:
+    """Write a complete synthetic project (schema, locales, templates, pages, mkdocs.yml) into
+    DEST, a new or empty folder, from this repository's project."""
+    if dest.exists() and any(dest.iterdir()):
+        raise click.ClickException(f"{dest} is not empty: give a new or empty folder")
+    make_synthetic_project(REPO, dest, events=events, locales=locales)
+    shown = ", ".join(synthetic_locales(locales))
+    click.echo(f"{dest}: {events} events × {locales} languages ({shown})")
+
+
+if __name__ == "__main__":
+    main()
