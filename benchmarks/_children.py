@@ -1,4 +1,5 @@
-"""Running eventdocs as a user does, in a child process: wall time, output and peak RSS."""
+"""Running eventdocs as a user does, in a child process (wall time, output and peak RSS), and
+printing what the benchmarks measured."""
 
 from __future__ import annotations
 
@@ -40,3 +41,11 @@ def run_child(command: list[str], cwd: Path) -> Child:
 def empty(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+
+
+def print_rows(title: str, rows: list[tuple[str, str]], *, value_width: int = 10) -> None:
+    """Print a titled table of labelled figures, labels aligned, values right-aligned."""
+    width = max(len(label) for label, _ in rows)
+    print(title)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value:>{value_width}}")

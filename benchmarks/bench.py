@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from _children import empty, run_child
+from _children import empty, print_rows, run_child
 from pathological import measure_pathological
 from synthetic import make_synthetic_project
 
@@ -235,13 +235,6 @@ def measure_main(options: argparse.Namespace, work: Path) -> tuple[list[tuple[st
         f"peak_rss_mb={peak_rss_kb / 1024:.0f}"
     )
     return rows, summary
-
-
-def print_rows(title: str, rows: list[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in rows)
-    print(title)
-    for label, value in rows:
-        print(f"  {label:<{width}}  {value:>10}")
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import click
 import yaml
-from _children import empty, run_child
+from _children import empty, print_rows, run_child
 from synthetic import MAX_LOCALES, SiteConfigLoader, make_synthetic_project
 
 from eventdocs.load.cache_dir import CACHE_ENV, project_cache_dir
@@ -196,13 +196,6 @@ def size_rows(f: Figures) -> list[tuple[str, str]]:
     ]
 
 
-def print_rows(title: str, rows: list[tuple[str, str]]) -> None:
-    width = max(len(label) for label, _ in rows)
-    print(title)
-    for label, value in rows:
-        print(f"  {label:<{width}}  {value:>12}")
-
-
 def load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -243,8 +236,12 @@ def main(sizes: list[tuple[int, int]], large: bool, runs: int, affordable: float
         f"median of up to {runs} runs, Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
         f"load average {started} at the start, {load()} at the end"
     )
-    print_rows(f"site benchmark — {setting}", [row for f in figures for row in size_rows(f)])
-    print_rows("ratios", ratio_rows(figures))
+    print_rows(
+        f"site benchmark — {setting}",
+        [row for f in figures for row in size_rows(f)],
+        value_width=12,
+    )
+    print_rows("ratios", ratio_rows(figures), value_width=12)
     peak_mb = max(f.peak_rss_kb for f in figures) / 1024
     measured_large = any((f.events, f.locales) == LARGE for f in figures)
     print(
