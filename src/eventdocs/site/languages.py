@@ -57,6 +57,11 @@ def theme_language(code: str) -> str:
     return "en"
 
 
+def writing_direction(code: str) -> str:
+    """``rtl`` for a language written right to left, else ``ltr`` (Material's values)."""
+    return "rtl" if code.split("-")[0] in RIGHT_TO_LEFT else "ltr"
+
+
 def site_languages(project: Project) -> tuple[SiteLanguage, ...]:
     """Every language of the project, the source language first."""
     return tuple(
@@ -64,7 +69,7 @@ def site_languages(project: Project) -> tuple[SiteLanguage, ...]:
             code=locale.code,
             is_source=index == 0,
             theme_language=theme_language(locale.code),
-            direction="rtl" if locale.code.split("-")[0] in RIGHT_TO_LEFT else "ltr",
+            direction=writing_direction(locale.code),
             strings=site_strings(project, locale),
         )
         for index, locale in enumerate(project.locales)

@@ -22,7 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -76,11 +76,12 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         self.plan: SitePlan | None = None
         self.language: SiteLanguage | None = None
         self.command: str | None = None
+        self.assigned = False
 
     def assign(self, plan: SitePlan, language: SiteLanguage) -> None:
         """Make this build the one of ``language`` (``eventdocs site`` and ``serve`` do, after
         regenerating ``docs/`` themselves)."""
-        self.plan, self.language = plan, language
+        self.plan, self.language, self.assigned = plan, language, True
 
     def _assigned(self) -> tuple[SitePlan, SiteLanguage]:
         if self.plan is None or self.language is None:  # on_config sets both, always first
@@ -91,6 +92,8 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         """Remember the command: a plain ``mkdocs build`` builds every language."""
         self.command = command
 
+    # Before `search`, wherever the plugin is listed: search reads the theme's language.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Set the build up as its language's; refuse a theme the templates were not written
         for."""
@@ -100,7 +103,8 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
                 f"are the ones eventdocs sets up per language), not {config.theme.name!r}"
             )
         add_overrides(config.theme.dirs, config.theme.custom_dir)
-        if self.plan is None or self.language is None:
+        # MkDocs keeps a plugin across the rebuilds of `mkdocs serve`: each one regenerates.
+        if not self.assigned:
             try:
                 self.plan = prepare_site(project_root(config))
             except EventdocsError as error:

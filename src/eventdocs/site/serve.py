@@ -7,6 +7,7 @@ the ``eventdocs`` plugin, which regenerates ``docs/`` first and watches the inpu
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from eventdocs.errors import UsageError
@@ -23,6 +24,11 @@ def serve_language(root: Path, code: str | None, dev_addr: str | None) -> None:
     if code is not None and code not in known:
         raise UsageError(f"no language {code!r} in this project (locales/: {', '.join(known)})")
     plugin.serve_language(code or plan.source.code)
+    # MkDocs' own command line shows its log; this one shows it too: each build, each warning.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
     if dev_addr:
         serve(config_file=str(plan.config_file), livereload=True, dev_addr=dev_addr)
     else:
