@@ -52,7 +52,7 @@ class SitePlan:
         has none), events by category and the types. An event page lists the events of its
         own category only (``navigation.prune`` leaves the other sections folded out)."""
         strings = language.strings
-        pages = sorted({*self.pages.get(language.code, ()), *self.pages[self.source.code]})
+        pages = sorted({*self.pages.get(language.code, ()), *self.pages.get(self.source.code, ())})
         events: list[Any] = ["events/index.md"]
         for category, names in self.categories:
             title = strings.categories.get(category, category)
