@@ -4,7 +4,6 @@ docs_dir, Markdown extensions and home pages; and reads it as data, running noth
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 

@@ -110,7 +110,8 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
             except EventdocsError as error:
                 raise PluginError(f"eventdocs: {error}") from None
             self.language = self.plan.language(_served[0]) if _served else self.plan.source
-        configure(config, self.plan, self.language)
+        plan, language = self._assigned()
+        configure(config, plan, language)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
