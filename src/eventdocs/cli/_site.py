@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import click
@@ -28,9 +27,8 @@ from eventdocs.site.serve import serve_language
 @click.pass_obj
 def site_command(root: Path, codes: tuple[str, ...], jobs: int | None) -> None:
     """Generate docs/, then build the site into site/, each language as a site of its own."""
-    start = time.monotonic()
     built = build_site(root, codes, jobs=jobs)
-    click.echo(f"eventdocs: site/ built in {time.monotonic() - start:.1f} s: {', '.join(built)}")
+    click.echo(f"eventdocs: site/ built: {', '.join(built)}")
 
 
 @click.command("serve")

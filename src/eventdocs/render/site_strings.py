@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
+from eventdocs.load.site_config import SITE_CONFIG
 from eventdocs.render.prose import parse_prose
 from eventdocs.render.translator import LookupTracker, Translations
 
-SITE_CONFIG_FILE = "mkdocs.yml"
 SITE_NAME = "ui.site.name"
 LANGUAGE_NAME = "ui.site.language"
 NAV_EVENTS = "ui.nav.events"
@@ -28,7 +28,7 @@ OTHER_EVENTS = "ui.heading.other_events"
 
 def site_keys(project: Project) -> frozenset[str]:
     """The keys the site itself needs: all of ``SITE_KEYS`` when the project builds a site."""
-    return SITE_KEYS if (project.root / SITE_CONFIG_FILE).exists() else frozenset()
+    return SITE_KEYS if (project.root / SITE_CONFIG).exists() else frozenset()
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ on separate machines merge by copying their folders into one ``site/``.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -69,7 +70,10 @@ def build_languages(plan: SitePlan, codes: list[str], site_dir: Path, *, jobs: i
     if workers == 1:
         failures = [build_language(plan, code, site_dir) for code in codes]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Spawned, not forked: the caller may run threads (a test server, a watcher), and a
+        # fork copies their locks held.
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             futures = [pool.submit(build_language, plan, code, site_dir) for code in codes]
             failures = [future.result() for future in futures]
     for code, failure in zip(codes, failures, strict=True):

@@ -12,11 +12,11 @@ from typing import Any
 
 from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
+from eventdocs.load.site_config import SITE_CONFIG
 from eventdocs.site.languages import SiteLanguage, site_languages
 
 DOCS_DIR = "docs"
 SCHEMAS_DIR = "schemas"
-SITE_CONFIG = "mkdocs.yml"
 HOME = "index.md"
 
 

@@ -10,14 +10,20 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from eventdocs.errors import UsageError
+from mkdocs.exceptions import MkDocsException
+
+from eventdocs.errors import SiteError, UsageError
+from eventdocs.load.site_config import SITE_CONFIG
 from eventdocs.site import plugin
 from eventdocs.site.builder import prepare_site
+
+_LOG = logging.StreamHandler()
+_LOG.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
 
 
 def serve_language(root: Path, code: str | None, dev_addr: str | None) -> None:
     """Serve the language ``code`` of the project at ``root`` until interrupted."""
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands.serve import serve  # imported late: the server is heavy to load
 
     plan = prepare_site(root)
     known = [language.code for language in plan.languages]
@@ -25,11 +31,12 @@ def serve_language(root: Path, code: str | None, dev_addr: str | None) -> None:
         raise UsageError(f"no language {code!r} in this project (locales/: {', '.join(known)})")
     plugin.serve_language(code or plan.source.code)
     # MkDocs' own command line shows its log; this one shows it too: each build, each warning.
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    if dev_addr:
-        serve(config_file=str(plan.config_file), livereload=True, dev_addr=dev_addr)
-    else:
-        serve(config_file=str(plan.config_file), livereload=True)
+    logger = logging.getLogger("mkdocs")
+    if _LOG not in logger.handlers:
+        logger.addHandler(_LOG)
+    logger.setLevel(logging.INFO)
+    options = {} if dev_addr is None else {"dev_addr": dev_addr}
+    try:
+        serve(config_file=str(plan.config_file), livereload=True, **options)  # type: ignore[arg-type]
+    except (MkDocsException, SystemExit, OSError) as error:  # MkDocs logged the details
+        raise SiteError(f"the site could not be served: {error}", path=root / SITE_CONFIG) from None
