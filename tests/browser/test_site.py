@@ -111,7 +111,16 @@ def search(
     page.keyboard.press("End")
     results = page.locator("li.md-search-result__item a")
     results.first.wait_for(timeout=10_000)
-    return [results.nth(index).evaluate("link => link.href") for index in range(results.count())]
+    # Each key press may re-render the list: read it whole, once it reads the same twice.
+    read = "links => links.map(link => link.href)"
+    shown: list[str] = results.evaluate_all(read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again: list[str] = results.evaluate_all(read)
+        if again == shown:
+            break
+        shown = again
+    return shown
 
 
 def test_search_from_a_french_page_returns_french_pages_only(visit: Visit, site_url: str) -> None:
