@@ -11,9 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test setup build check serve bench bench-pathological fuzz golden lint clean browser npm
 
-site: setup ## Set up, generate the pages and schemas, build the site into site/
-	$(BIN)/eventdocs build
-	$(BIN)/mkdocs build --strict
+site: setup ## Set up, generate the pages and schemas, build every language of the site into site/
+	$(BIN)/eventdocs site
 
 test: setup browser npm lint ## Set up (Python, Chromium, npm tools), lint, run every test
 	$(BIN)/eventdocs check
@@ -35,8 +34,8 @@ build: setup ## Regenerate docs/ from schema/, locales/, templates/
 check: setup ## What CI runs: translation drift and generated files up to date
 	$(BIN)/eventdocs check
 
-serve: setup ## Live preview; edits to schema/, locales/ or templates/ rebuild the pages
-	$(BIN)/mkdocs serve
+serve: setup ## Live preview of one language (SERVE_LANG=fr; default: the source language)
+	$(BIN)/eventdocs serve $(if $(SERVE_LANG),--lang $(SERVE_LANG))
 
 golden: setup ## Refresh tests/snapshots/ (the golden fixture's outputs) after an intended change
 	$(BIN)/pytest tests/acceptance/test_golden.py --update-golden -q

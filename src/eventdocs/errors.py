@@ -99,6 +99,11 @@ class WriteError(EventdocsError):
     """Generated files could not be written."""
 
 
+class SiteError(EventdocsError):
+    """A language of the site did not build (MkDocs refused it), or ``mkdocs.yml`` is one
+    ``eventdocs check`` refuses."""
+
+
 class UsageError(EventdocsError):
     """The command line asked for something that cannot be done (unknown locale, event): exit 2."""
 

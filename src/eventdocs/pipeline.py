@@ -28,7 +28,7 @@ from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translatio
 from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.edit.rename import Renamed, rename_keys
 from eventdocs.edit.sync import Synced, sync_locales
-from eventdocs.errors import EventdocsError, RenderError, UsageError
+from eventdocs.errors import EventdocsError, RenderError, SiteError, UsageError
 from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.envelope import load_envelope
 from eventdocs.load.problems import input_problems
@@ -138,6 +138,21 @@ def check(root: Path) -> CheckResult:
     findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def prepare_site(root: Path) -> Project:
+    """Regenerate docs/ and return the project whose site is to be built; refuse a
+    ``mkdocs.yml`` ``check`` reports (MkDocs runs what it names: a plugin, a hook, a tag)."""
+    build(root)
+    project = load_project(root)
+    refused = [
+        finding for finding in check_site_config(project) if finding.severity is Severity.ERROR
+    ]
+    if refused:
+        first = refused[0]
+        more = f" (and {len(refused) - 1} more; run `eventdocs check`)" if len(refused) > 1 else ""
+        raise SiteError(f"{first.message}{more}", path=project.root / first.path, line=first.line)
+    return project
 
 
 def status(root: Path) -> list[Coverage]:

@@ -20,6 +20,8 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "init": ("new-project",),  # a folder resolved against -C, as every other path
     "new-locale": ("de",),
     "rename": (KEY, f"{KEY}_renamed"),
+    # An address MkDocs refuses: the server stops at once, after the project is loaded.
+    "serve": ("--dev-addr", "no-port"),
     "validate": (str(PAYLOAD),),
 }
 

@@ -1,7 +1,9 @@
-"""The real site builds with `mkdocs build --strict`, in four languages."""
+"""The real site: `eventdocs site` builds every language as a site of its own (and a plain
+`mkdocs build` builds the same site); languages built apart merge into the full site."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from eventdocs.check.findings import Code
 from eventdocs.report.sarif import rule_url
 from tests.acceptance._pages import headings, normalize
-from tests.helpers import EVENTS, LOCALES, REPO, TYPES
+from tests.helpers import EVENTS, LOCALES, REPO, TYPES, copy_project
 
 # Every page `build` generates, by its path under docs/: the indexes, the events, the types.
 GENERATED = [
@@ -33,13 +35,30 @@ def mkdocs_build(cwd: Path, site: Path | None = None) -> subprocess.CompletedPro
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def eventdocs_site(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `eventdocs site ARGS` in ``cwd``, as a writer would."""
+    return subprocess.run(
+        [sys.executable, "-m", "eventdocs", "site", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site, built once with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(REPO, site)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's project whose site `eventdocs site` has built."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = eventdocs_site(root)
     assert result.returncode == 0, result.stderr
-    return site
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(built: Path) -> Path:
+    """The repository's site, built once with `eventdocs site`."""
+    return built / "site"
 
 
 def html_page(site: Path, page: str) -> Path:
@@ -49,8 +68,8 @@ def html_page(site: Path, page: str) -> Path:
     return site / ("" if locale == LOCALES[0] else locale) / folder / "index.html"
 
 
-def test_mkdocs_build_strict(site: Path) -> None:
-    """`mkdocs build --strict` writes every generated page in its language, and every schema."""
+def test_every_page_is_built_in_its_language(site: Path) -> None:
+    """`eventdocs site` writes every generated page in its language, and every schema."""
     for page in GENERATED:
         html = html_page(site, page).read_text("utf-8")
         assert f'lang="{page.split("/")[0]}"' in html, page
@@ -91,27 +110,82 @@ def site_files(site: Path) -> dict[str, bytes]:
     }
 
 
-# The repository lists the plugin last; these put it before `search`, and between the two.
-PLUGIN_PLACES = {
-    "first": ("plugins:\n  - search\n", "plugins:\n  - eventdocs\n  - search\n"),
-    "between search and i18n": ("plugins:\n  - search\n", "plugins:\n  - search\n  - eventdocs\n"),
-}
-
-
-@pytest.mark.parametrize(("old", "new"), PLUGIN_PLACES.values(), ids=PLUGIN_PLACES.keys())
-def test_the_plugins_place_in_the_list_changes_nothing(
-    project: Path, site: Path, old: str, new: str
-) -> None:
-    """Listed before `search` or between `search` and `i18n`, the plugin builds the very site
-    it builds listed last: each of its events that depends on the others has a priority."""
+def test_a_plain_mkdocs_build_builds_the_same_site(project: Path, site: Path) -> None:
+    """`mkdocs build` alone (the plugin listed first, before `search`) builds the very site
+    `eventdocs site` builds: every language, the downloads, each language's search."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8").replace("  - eventdocs\n", "", 1)
-    assert old in text
-    config.write_text(text.replace(old, new, 1), "utf-8")
-    moved = project / "site"
-    result = mkdocs_build(project, moved)
+    config.write_text(text.replace("  - search\n", "  - eventdocs\n  - search\n", 1), "utf-8")
+    result = mkdocs_build(project, project / "plain")
     assert result.returncode == 0, result.stderr
-    assert site_files(moved) == site_files(site)
+    assert site_files(project / "plain") == site_files(site)
+
+
+def test_the_downloads_are_copied_byte_for_byte(built: Path, site: Path) -> None:
+    """`docs/schemas/` is in the site as it is, once, at the root: no language copies it."""
+    downloads = {
+        path.relative_to(built / "docs").as_posix(): path.read_bytes()
+        for path in sorted((built / "docs" / "schemas").rglob("*"))
+        if path.is_file()
+    }
+    published = {path: data for path, data in site_files(site).items() if "schemas/" in path}
+    assert published == downloads
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_language_has_its_own_search_index_and_404(site: Path, locale: str) -> None:
+    """Each language's folder has a search index of its own pages only, and a 404 page in
+    its language; the root's are the source language's."""
+    folder = site / ("" if locale == LOCALES[0] else locale)
+    index = json.loads((folder / "search/search_index.json").read_text("utf-8"))
+    locations = [entry["location"] for entry in index["docs"]]
+    assert "events/message_status_updated/" in locations
+    assert not [place for place in locations if place.split("/")[0] in LOCALES]
+    assert f'lang="{locale}"' in (folder / "404.html").read_text("utf-8")
+
+
+def test_shards_merge_into_the_full_site(project: Path, site: Path) -> None:
+    """Two languages built in one checkout and the rest in another, their folders copied
+    into one site/, give the full site byte for byte."""
+    other = copy_project(project.parent / "other")
+    first, rest = LOCALES[:2], LOCALES[2:]
+    for root, codes in ((project, first), (other, rest)):
+        arguments = [argument for code in codes for argument in ("--lang", code)]
+        result = eventdocs_site(root, *arguments, "--jobs", "2")
+        assert result.returncode == 0, result.stderr
+    shards = site_files(project / "site"), site_files(other / "site")
+    assert not set(shards[0]) & set(shards[1])
+    assert {**shards[0], **shards[1]} == site_files(site)
+
+
+def test_a_language_that_fails_leaves_its_folder_as_it_was(project: Path) -> None:
+    """A language whose build fails is one error line and exit 1; its folder of site/ stays
+    the last good one, and the other languages are built."""
+    assert eventdocs_site(project).returncode == 0
+    before = site_files(project / "site" / LOCALES[1])
+    page = project / "pages" / LOCALES[1] / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n[broken](missing.md)\n", "utf-8")
+    result = eventdocs_site(project)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and f"the {LOCALES[1]!r} site did not build" in errors[0]
+    assert "Traceback" not in result.stderr
+    assert site_files(project / "site" / LOCALES[1]) == before
+    assert not [path for path in (project / "site").iterdir() if path.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("--lang", "xx"), "no language 'xx'"), (("--jobs", "0"), "--jobs")],
+)
+def test_a_bad_site_option_is_a_usage_error(
+    project: Path, args: tuple[str, ...], message: str
+) -> None:
+    """An unknown language or no job at all is a usage error (exit 2), nothing built."""
+    result = eventdocs_site(project, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (project / "site").exists()
 
 
 def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:
@@ -138,8 +212,9 @@ def test_mkdocs_build_reports_a_bad_locale_in_one_line(project: Path) -> None:
     assert "eventdocs: locales/it.yaml:2:1: invalid YAML" in result.stderr
 
 
-def test_mkdocs_serve_regenerates_on_locale_edit(project: Path) -> None:
-    """While `mkdocs serve` runs, editing a locale file regenerates the page and serves it."""
+def test_serve_rebuilds_once_per_edit(project: Path, tmp_path: Path) -> None:
+    """`eventdocs serve --lang fr` serves the French site; an edit of a locale file rebuilds it
+    once (the plugin's own writes to docs/ trigger nothing) and the page shows the edit."""
     import socket
     import time
     import urllib.request
@@ -147,14 +222,16 @@ def test_mkdocs_serve_regenerates_on_locale_edit(project: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
-    )
-    url = f"http://127.0.0.1:{port}/fr/events/message_status_updated/"
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "eventdocs", "serve", "--lang", "fr", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
+        )
+    url = f"http://127.0.0.1:{port}/events/message_status_updated/"
 
     def served() -> str:
         try:
@@ -164,18 +241,24 @@ def test_mkdocs_serve_regenerates_on_locale_edit(project: Path) -> None:
         except OSError:
             return ""
 
-    try:
+    def builds() -> int:
+        return log.read_text("utf-8").count("Building documentation")
+
+    def wait_for(text: str) -> None:
         deadline = time.monotonic() + 60
-        while "Livré" not in served() and time.monotonic() < deadline:
-            time.sleep(0.5)
-        assert "Livré" in served()
+        while text not in served() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert text in served(), log.read_text("utf-8")[-2000:]
+
+    try:
+        wait_for("Livré")
+        before = builds()
         french = project / "locales" / "fr.yaml"
         french.write_text(french.read_text("utf-8").replace('"Livré"', '"Remis"'), "utf-8")
-        deadline = time.monotonic() + 60
-        while "Remis (" not in served() and time.monotonic() < deadline:
-            time.sleep(0.5)
+        wait_for("Remis (")
+        time.sleep(3)  # a second rebuild, were there one, would start within this
+        assert builds() == before + 1, log.read_text("utf-8")[-2000:]
         assert "Remis" in (project / "docs/fr/events/message_status_updated.md").read_text("utf-8")
-        assert "Remis" in served()
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -4,7 +4,6 @@ docs_dir, Markdown extensions and home pages; and reads it as data, running noth
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 import yaml
 
 from eventdocs.render.site_markdown import SITE_MARKDOWN_EXTENSIONS
+from eventdocs.render.site_strings import SITE_KEYS
 from tests.helpers import LOCALES, REPO, Run, refusal
 
 OTHERS = LOCALES[1:]
@@ -61,38 +61,29 @@ def test_the_repository_site_config_agrees_with_the_project(run_cli: Callable[..
     assert site_findings(result) == [], result.out
 
 
-def test_a_new_locale_missing_from_mkdocs_yml_fails_check(
+def test_a_new_locale_needs_no_entry_in_mkdocs_yml(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
-    """A locale file with no i18n entry is reported at the `languages` line, and so is its
-    missing home page."""
+    """mkdocs.yml names no language: a new locale file's only site finding is its missing
+    home page."""
     assert run_cli("-C", project, "new-locale", NEW_LOCALE).code == 0
     result = run_cli("-C", project, "check")
     assert result.code == 1
-    line = line_of(project, r"^\s+languages:")
-    assert any(
-        finding.startswith(f"mkdocs.yml:{line}: site locale '{NEW_LOCALE}'")
-        and "does not build its pages" in finding
-        for finding in site_findings(result)
-    ), result.out
-    assert f"pages/{NEW_LOCALE}/index.md: site the home page" in result.out
+    assert site_findings(result) == [
+        f"pages/{NEW_LOCALE}/index.md: site the home page of {NEW_LOCALE!r} is missing: write "
+        "it (by hand; `eventdocs build` copies it to docs/)"
+    ]
 
 
-@pytest.mark.parametrize("code", OTHERS)
-def test_an_mkdocs_language_without_a_locale_file_is_reported(
-    project: Path, run_cli: Callable[..., Run], code: str
-) -> None:
-    """A language of mkdocs.yml whose locale file (and pages) are gone is reported at its
-    entry."""
-    (project / "locales" / f"{code}.yaml").unlink()
-    shutil.rmtree(project / "pages" / code)
+def test_the_i18n_plugin_is_reported(project: Path, run_cli: Callable[..., Run]) -> None:
+    """The i18n plugin, which built every language in one site, is a plugin the site no
+    longer runs: reported at its entry."""
+    edit_site(project, "  - search\n", "  - search\n  - i18n:\n      docs_structure: folder\n")
     result = run_cli("-C", project, "check")
     assert result.code == 1
-    line = line_of(project, rf"- locale: {code}$")
-    assert any(
-        finding.startswith(f"mkdocs.yml:{line}: site language '{code}' has no locale file")
-        for finding in site_findings(result)
-    ), result.out
+    (finding,) = site_findings(result)
+    line = line_of(project, r"^  - i18n:")
+    assert finding.startswith(f"mkdocs.yml:{line}: site plugin 'i18n': the site may use only")
 
 
 EXTENSION_CHANGES = {
@@ -136,15 +127,14 @@ def test_other_extension_options_are_reported(project: Path, run_cli: Callable[.
     ("old", "new", "message"),
     [
         ("docs_dir: docs", "docs_dir: pages", "docs_dir is 'pages'"),
-        ("          default: true\n", "", "the default language is none"),
-        ("build: true", "build: false", "is not built"),
+        ("docs_dir: docs", "docs_dir: docs/en", "docs_dir is 'docs/en'"),
     ],
-    ids=["docs_dir", "no default language", "a language not built"],
+    ids=["another folder", "one language's folder"],
 )
-def test_site_settings_that_break_the_languages_are_reported(
+def test_a_docs_dir_other_than_docs_is_reported(
     project: Path, run_cli: Callable[..., Run], old: str, new: str, message: str
 ) -> None:
-    """Another docs_dir, no default language, or a language not built: one finding each."""
+    """Another docs_dir, even one language's folder of docs/: one finding."""
     edit_site(project, old, new)
     result = run_cli("-C", project, "check")
     assert result.code == 1
@@ -195,7 +185,7 @@ FOREIGN_SETTINGS = {
         "  - search\n",
         "  - search\n  - macros\n",
         r"^  - macros",
-        "plugin 'macros': the site may use only search, i18n, eventdocs",
+        "plugin 'macros': the site may use only search, eventdocs",
     ),
     "a hook": (
         "\nmarkdown_extensions:\n",
@@ -345,7 +335,18 @@ def test_mkdocs_yml_through_a_symlink_leading_out_is_not_read(
 def test_a_project_without_mkdocs_yml_has_no_site_findings(
     project: Path, run_cli: Callable[..., Run]
 ) -> None:
-    """No mkdocs.yml means no site to compare: check passes."""
+    """No mkdocs.yml means no site to compare, and no use for the site's own strings: they
+    are orphans like any key no page uses, and once removed check passes."""
     (project / "mkdocs.yml").unlink()
+    result = run_cli("-C", project, "check")
+    assert site_findings(result) == []
+    orphans = {
+        line.split("[")[1].split("]")[0] for line in result.out.splitlines() if " orphan [" in line
+    }
+    assert orphans == set(SITE_KEYS)
+    assert run_cli("-C", project, "sync", "--prune").code == 0  # the translations' copies
+    english = project / "locales" / "en.yaml"
+    lines = english.read_text("utf-8").splitlines(keepends=True)
+    english.write_text("".join(line for line in lines if line.split(":")[0] not in SITE_KEYS))
     result = run_cli("-C", project, "check")
     assert result.code == 0, result.out + result.err

@@ -10,13 +10,15 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.helpers import REPO
+from eventdocs.cli import main
+from tests.helpers import REPO, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts"
@@ -42,37 +44,79 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the site for http://127.0.0.1:PORT/docs/ and serve it until the session ends."""
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def built_and_served(project: Path, *args: str) -> Iterator[str]:
+    """Build ``project``'s site with `eventdocs site ARGS` for http://127.0.0.1:PORT/docs/,
+    serve it there, and yield that URL."""
+    port = free_port()
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    root = tmp_path_factory.mktemp("served")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(root / SUB_PATH.strip("/")),
-        ],
-        cwd=REPO,
-        env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
-        check=True,
+    result = subprocess.run(
+        [sys.executable, "-m", "eventdocs", "site", *args],
+        cwd=project,
+        env={**os.environ, "SITE_URL": url},
         capture_output=True,
+        text=True,
+        check=False,
     )
+    assert result.returncode == 0, result.stderr[-3000:]
+    served = project.parent / f"served-{project.name}"
+    served.mkdir()
+    (project / "site").rename(served / SUB_PATH.strip("/"))
     server = ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(root))
+        ("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(served))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's whole site, built by `eventdocs site` and served under a sub-path."""
+    with built_and_served(copy_project(tmp_path_factory.mktemp("repo") / "project")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def french_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site built for French only (`eventdocs site --lang fr`), a shard."""
+    project = copy_project(tmp_path_factory.mktemp("french") / "project")
+    with built_and_served(project, "--lang", "fr") as url:
+        yield url
+
+
+# A language written right to left and one without spaces between words, in a small project.
+WORLD_PAGES = {
+    "ar": "# أحداث الويب هوك\n\n"
+    "تصف هذه الصفحات كل حدث ترسله منصتنا إلى عنوان الويب هوك الخاص بك.\n",
+    "ja": "# Webhook イベント\n\n"
+    "このサイトでは、プラットフォームが送信するウェブフックのイベントを説明します。"
+    "各ページには送信のタイミングとペイロードの項目があります。\n",
+}
+
+
+@pytest.fixture(scope="session")
+def world_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A new project (`eventdocs init`) with Arabic and Japanese home pages, its site built."""
+    project = tmp_path_factory.mktemp("world") / "project"
+    assert main(["init", str(project)]) == 0
+    for code, text in WORLD_PAGES.items():
+        assert main(["-C", str(project), "new-locale", code]) == 0
+        (project / "pages" / code).mkdir(parents=True)
+        (project / "pages" / code / "index.md").write_text(text, "utf-8")
+    with built_and_served(project) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -99,14 +99,28 @@ def test_api_document_links_download_the_documents(
         }
 
 
-def search(visit: Visit, site_url: str, locale: str, query: str) -> list[str]:
+def search(
+    visit: Visit, site_url: str, locale: str, query: str, path: str = EVENT_PAGE
+) -> list[str]:
+    """The links the search box lists for ``query``, typed on the page ``path`` of ``locale``."""
     page = visit.page
-    page.goto(page_url(site_url, locale), wait_until="networkidle")
+    page.goto(page_url(site_url, locale, path), wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
+    # Characters beyond the keyboard's are inserted without a key event; Material searches on one.
+    page.keyboard.press("End")
     results = page.locator("li.md-search-result__item a")
     results.first.wait_for(timeout=10_000)
-    return [results.nth(index).evaluate("link => link.href") for index in range(results.count())]
+    # Each key press may re-render the list: read it whole, once it reads the same twice.
+    read = "links => links.map(link => link.href)"
+    shown: list[str] = results.evaluate_all(read)
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        again: list[str] = results.evaluate_all(read)
+        if again == shown:
+            break
+        shown = again
+    return shown
 
 
 def test_search_from_a_french_page_returns_french_pages_only(visit: Visit, site_url: str) -> None:
@@ -203,3 +217,35 @@ def test_missing_page_shows_the_default_language_404(visit: Visit, site_url: str
     assert page.locator("html").get_attribute("lang") == "en"
     assert heading(visit) == "404 - Not found"
     assert visit.failed == []
+
+
+def test_a_french_shard_serves_french_alone(visit: Visit, french_site_url: str) -> None:
+    """A site built with `--lang fr` holds the French site in its folder, and nothing else:
+    its page is French, its search finds French pages, and the root is left to other shards."""
+    page = visit.page
+    page.goto(page_url(french_site_url, "fr"), wait_until="networkidle")
+    assert heading(visit) == TITLES["fr"]
+    assert page.locator("html").get_attribute("lang") == "fr"
+    hrefs = search(visit, french_site_url, "fr", "livré")
+    assert hrefs
+    assert all(href.startswith(f"{french_site_url}fr/") for href in hrefs), hrefs
+    assert page.request.get(f"{french_site_url}index.html").status == 404
+
+
+def test_an_arabic_page_is_written_right_to_left(visit: Visit, world_site_url: str) -> None:
+    """The Arabic home page is laid out right to left (`dir="rtl"`), in Arabic (`lang`)."""
+    page = visit.page
+    page.goto(f"{world_site_url}ar/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
+    page.goto(world_site_url, wait_until="networkidle")
+    assert page.locator("body").get_attribute("dir") == "ltr"
+
+
+def test_a_japanese_search_finds_the_japanese_page(visit: Visit, world_site_url: str) -> None:
+    """Searching a Japanese word from a Japanese page finds the Japanese page, though the
+    text has no spaces between its words."""
+    hrefs = search(visit, world_site_url, "ja", "ペイロード", path="")
+    # Each result is the page, or a section of it (highlighting adds `?h=`).
+    assert {href.split("?")[0].split("#")[0] for href in hrefs} == {f"{world_site_url}ja/"}, hrefs

@@ -1,12 +1,12 @@
-"""The site against the project: ``mkdocs.yml`` must build exactly the project's languages.
+"""The site against the project: ``mkdocs.yml`` must build the project's pages as checked.
 
-The languages are the files in ``locales/`` (``source_locale`` in ``eventdocs.toml`` is the
-default); ``mkdocs.yml`` repeats them for the i18n plugin, so this check keeps the two in step.
-It also holds the site to the Markdown extensions eventdocs parses translations with: rendered
-with other extensions, a translation could become markup that eventdocs never checked; and
-settings that load other hosts or run other code are findings too (see ``site_foreign``), and
-so is a site without the ``eventdocs`` plugin, which regenerates the pages and scopes search
-to each language. A project without ``mkdocs.yml`` builds no site, and gets no finding here.
+The languages are the files in ``locales/``: the ``eventdocs`` plugin builds each from
+``docs/<lang>/``, so ``mkdocs.yml`` names none, but it must have that plugin, read ``docs/``,
+and every language needs its home page. It also holds the site to the Markdown extensions
+eventdocs parses translations with: rendered with other extensions, a translation could become
+markup that eventdocs never checked; and settings that load other hosts or run other code are
+findings too (see ``site_foreign``). A project without ``mkdocs.yml`` builds no site, and gets
+no finding here.
 """
 
 from __future__ import annotations
@@ -70,7 +70,6 @@ class _SiteCheck:
             self.report((), "mkdocs.yml is not a mapping of settings")
             return self.findings
         self.check_docs_dir(data)
-        self.check_languages(data)
         self.check_extensions(data)
         self.check_site_plugin(data)
         for location, message in foreign_settings(data, _shown):
@@ -86,63 +85,13 @@ class _SiteCheck:
                 f"docs_dir is {_shown(docs_dir)}: it must be `docs`, where eventdocs writes",
             )
 
-    def check_languages(self, data: dict[str, Any]) -> None:
-        codes = [locale.code for locale in self.project.locales]
-        found = _i18n_languages(data)
-        if found is None:
-            self.report(
-                ("plugins",),
-                "no `i18n` plugin with `languages`: the site builds none of the languages of "
-                f"locales/ ({', '.join(codes)}); add one `- locale:` entry for each",
-            )
-            return
-        location, languages = found
-        listed: set[str] = set()
-        defaults: list[tuple[int, str]] = []
-        for index, language in enumerate(languages):
-            entry = (*location, index)
-            code = language.get("locale") if isinstance(language, dict) else None
-            if not isinstance(code, str):
-                self.report(entry, "an i18n language without a `locale:` code")
-                continue
-            listed.add(code)
-            if code not in codes:
-                self.report(
-                    entry,
-                    f"language {_shown(code)} has no locale file locales/{code}.yaml: create it "
-                    f"with `eventdocs new-locale {code}`, or remove this entry",
-                )
-            elif language.get("build", True) is not True:
-                self.report(
-                    (*entry, "build"),
-                    f"language {_shown(code)} is not built: set `build: true`",
-                )
-            if language.get("default") is True:
-                defaults.append((index, code))
-        for code in codes:
-            if code not in listed:
-                self.report(
-                    location,
-                    f"locale {code!r} (locales/{code}.yaml) has no entry in the i18n "
-                    f"`languages`, so the site does not build its pages: add `- locale: {code}`",
-                )
-        source = self.project.config.source_locale
-        if [code for _, code in defaults] != [source]:
-            where = (*location, defaults[0][0], "default") if defaults else location
-            shown = ", ".join(_shown(code) for _, code in defaults) or "none"
-            self.report(
-                where,
-                f"the default language is {shown}; it must be the source locale {source!r} "
-                "(eventdocs.toml `source_locale`), alone",
-            )
-
     def check_site_plugin(self, data: dict[str, Any]) -> None:
         if not any(name == SITE_PLUGIN for _, name in named_plugins(data.get("plugins"))):
             self.report(
                 ("plugins",) if "plugins" in data else (),
                 f"no `{SITE_PLUGIN}` plugin: the site would be built from docs/ as it is, "
-                "without regenerating it, and each language's search would return every "
-                f"language's pages; add `- {SITE_PLUGIN}` to plugins",
+                "without regenerating it, every language mixed into one site; add "
+                f"`- {SITE_PLUGIN}` to plugins",
             )
 
     def check_extensions(self, data: dict[str, Any]) -> None:
@@ -180,22 +129,6 @@ class _SiteCheck:
                     "`eventdocs build` copies it to docs/)",
                     path=page,
                 )
-
-
-def _i18n_languages(data: dict[str, Any]) -> tuple[Location, list[Any]] | None:
-    """Where the i18n plugin's ``languages`` list is, and the list; None if there is none."""
-    plugins = data.get("plugins")
-    entries: list[tuple[Location, Any]] = []
-    if isinstance(plugins, list):
-        for index, plugin in enumerate(plugins):
-            if isinstance(plugin, dict) and len(plugin) == 1 and "i18n" in plugin:
-                entries.append((("plugins", index, "i18n"), plugin["i18n"]))
-    elif isinstance(plugins, dict) and "i18n" in plugins:
-        entries.append((("plugins", "i18n"), plugins["i18n"]))
-    for location, options in entries:
-        if isinstance(options, dict) and isinstance(options.get("languages"), list):
-            return (*location, "languages"), options["languages"]
-    return None
 
 
 def _extensions(value: object) -> Iterator[tuple[str, object]]:

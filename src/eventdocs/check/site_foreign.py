@@ -2,9 +2,9 @@
 
 Every page is held to requesting no host the English does not link to; these settings would
 undo that for the whole site (a script or stylesheet from another host, Google Fonts, an
-analytics tag), have the build run code other than the plugins eventdocs knows (``search``,
-``i18n`` and its own, ``eventdocs``), or replace the theme templates the ``eventdocs`` plugin
-ships with templates of the project's own (``theme.custom_dir``).
+analytics tag), have the build run code other than the plugins eventdocs knows (``search``
+and its own, ``eventdocs``, which builds each language), or replace the theme templates the
+``eventdocs`` plugin ships with templates of the project's own (``theme.custom_dir``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from eventdocs.load.yaml_files import Location
 
 SITE_PLUGIN = "eventdocs"
-ALLOWED_PLUGINS = ("search", "i18n", SITE_PLUGIN)
+ALLOWED_PLUGINS = ("search", SITE_PLUGIN)
 # A scheme (`https:`, `data:`, `javascript:`), or a protocol-relative start: browsers read a
 # backslash as a slash there, so `/\host` leaves the site as `//host` does.
 _FOREIGN_URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:|[/\\]{2})")

@@ -78,7 +78,7 @@ cli.params.insert(0, _project_option())
 
 
 def _register() -> None:
-    from eventdocs.cli import _build, _check, _translate, _validate
+    from eventdocs.cli import _build, _check, _site, _translate, _validate
 
     cli.add_command(_build.build_command)
     cli.add_command(_check.check_command)
@@ -88,6 +88,8 @@ def _register() -> None:
     cli.add_command(_translate.sync_command)
     cli.add_command(_translate.rename_command)
     cli.add_command(_validate.validate_command)
+    cli.add_command(_site.site_command)
+    cli.add_command(_site.serve_command)
     from eventdocs.cli import _init  # noqa: F401  (adds `init` with `@cli.command`)
 
 

@@ -36,6 +36,7 @@ from eventdocs.render.schemas import (
     format_schema_path,
     type_schema,
 )
+from eventdocs.render.site_strings import site_keys
 from eventdocs.render.translator import Fallbacks, LookupTracker, Translations
 
 
@@ -67,7 +68,7 @@ class _Renderer:
         self.sink = sink
         self.environment = build_environment(project.templates_dir)
         self.fingerprints: dict[str, str] = {}
-        self.used_keys: set[str] = set(literal_keys(self.environment))
+        self.used_keys: set[str] = set(literal_keys(self.environment)) | site_keys(project)
         self.missing_source: dict[str, str] = {}
         self.outdated: dict[str, frozenset[str]] = {}
         self.json_schemas: dict[str, dict[str, Any]] = {}

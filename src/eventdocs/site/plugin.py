@@ -1,75 +1,62 @@
-"""The ``eventdocs`` MkDocs plugin (``plugins: [search, i18n, eventdocs]`` in ``mkdocs.yml``).
+"""The ``eventdocs`` MkDocs plugin (``plugins: [search, eventdocs]`` in ``mkdocs.yml``).
 
-- Before each build it runs ``eventdocs build`` (a no-op when nothing changed), so
-  ``mkdocs build`` and ``mkdocs serve`` always show the current sources; ``mkdocs serve``
-  watches the project's inputs (``schema/``, ``locales/``, ``templates/``, ``pages/``,
-  ``eventdocs.toml``) without a ``watch:`` list.
-- It puts the templates it ships (``overrides/``) before Material's, after a project's own
-  ``custom_dir``, the order MkDocs gives ``theme.dirs``: they point each language's search at its
-  own index and leave out the sitemap links the i18n plugin gets wrong.
-- After the build it gives each language its own search index and the root the default
-  language's 404 page.
+Each build it takes part in builds one language of the site (``site.language_build``):
+``eventdocs site`` assigns the language; a plain ``mkdocs build`` or ``mkdocs serve`` builds
+the source language at the root, after regenerating ``docs/`` (a no-op when nothing changed).
+A plain ``mkdocs build`` then builds the other languages into their folders, as ``eventdocs
+site`` does. ``mkdocs serve`` watches the project's inputs (``schema/``, ``locales/``,
+``templates/``, ``pages/``, ``eventdocs.toml``) instead of ``docs/``, which only the plugin
+writes: one edit, one rebuild.
 
-The i18n plugin builds each language again, nested in the outer build's ``on_post_build``;
-the plugin acts once, in the outer build. Every event that depends on the others' order has an
-explicit priority, so the plugin's place in the ``plugins`` list does not matter.
+It puts the templates it ships (``overrides/``) before Material's, after a project's own
+``custom_dir``, the order MkDocs gives ``theme.dirs``.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from jinja2 import Environment
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from eventdocs.errors import EventdocsError
 from eventdocs.load.inputs import CONFIG_FILE, PAGES_DIR
-from eventdocs.pipeline import build
-from eventdocs.site.search import split_search_index
+from eventdocs.site.builder import build_languages, prepare_site, project_root
+from eventdocs.site.language_build import (
+    alternates,
+    configure,
+    copy_downloads,
+    language_files,
+    resolve_downloads,
+)
+from eventdocs.site.languages import SiteLanguage
+from eventdocs.site.plan import SitePlan
 
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
-# What `mkdocs serve` watches besides docs/ and mkdocs.yml: every input of `eventdocs build`.
+# What `mkdocs serve` watches besides mkdocs.yml: every input of `eventdocs build`.
 WATCHED = ("schema", "locales", "templates", PAGES_DIR, CONFIG_FILE)
 THEME = "material"
+# The language `eventdocs serve --lang` asked for: each rebuild under `mkdocs serve` loads a new
+# plugin, which builds this language rather than the source one.
+_served: list[str] = []
 
 
-def project_root(config: MkDocsConfig) -> Path:
-    """The eventdocs project: the folder of ``mkdocs.yml``, relative to the working directory
-    when inside it, so messages name ``locales/fr.yaml``."""
-    root = Path(config.config_file_path).parent
-    return Path(os.path.relpath(root)) if root.is_relative_to(Path.cwd()) else root
-
-
-def _i18n(config: MkDocsConfig) -> Any:
-    return config.plugins.get("i18n")
-
-
-def _nested_language_build(config: MkDocsConfig) -> bool:
-    plugin = _i18n(config)
-    return bool(plugin is not None and getattr(plugin, "building", False))
-
-
-def default_language(config: MkDocsConfig) -> str:
-    """The i18n plugin's default language; without the plugin, the theme's only language."""
-    plugin = _i18n(config)
-    if plugin is not None:
-        for language in plugin.config.languages:
-            if language.default:
-                return str(language.locale)
-    return str(config.theme.get("language", "en"))
+def serve_language(code: str) -> None:
+    """Make the builds of this process that no one assigns a language build ``code``."""
+    _served[:] = [code]
 
 
 def add_overrides(dirs: list[str], custom_dir: str | None) -> None:
     """Put the shipped templates in ``dirs`` right after ``custom_dir`` (first without one),
-    so they come before the theme's; once, however many builds reconfigure the theme."""
+    so they come before the theme's; once, however many times the theme is configured."""
     if str(OVERRIDES) in dirs:
         return
     position = dirs.index(custom_dir) + 1 if custom_dir in dirs else 0
@@ -83,38 +70,68 @@ class EventdocsPluginConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-untyped-call]
-    """Regenerates docs/ before each build and scopes search to each language after it."""
+    """Sets a build up as one language of the site; on its own, builds the whole site."""
 
     def __init__(self) -> None:
-        # Each language's nested build writes the root 404.html again, the last one winning:
-        # the default language's page, kept here, is put back once every language is built.
-        self._default_not_found: str | None = None
+        self.plan: SitePlan | None = None
+        self.language: SiteLanguage | None = None
+        self.command: str | None = None
+        self.assigned = False
 
+    def assign(self, plan: SitePlan, language: SiteLanguage) -> None:
+        """Make this build the one of ``language`` (``eventdocs site`` and ``serve`` do, after
+        regenerating ``docs/`` themselves)."""
+        self.plan, self.language, self.assigned = plan, language, True
+
+    def _assigned(self) -> tuple[SitePlan, SiteLanguage]:
+        if self.plan is None or self.language is None:  # on_config sets both, always first
+            raise PluginError("eventdocs: the plugin was used before MkDocs configured it")
+        return self.plan, self.language
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember the command: a plain ``mkdocs build`` builds every language."""
+        self.command = command
+
+    # Before `search`, wherever the plugin is listed: search reads the theme's language.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Add the shipped templates to the theme; refuse a theme they were not written for."""
+        """Set the build up as its language's; refuse a theme the templates were not written
+        for."""
         if config.theme.name != THEME:
             raise PluginError(
-                f"eventdocs: the site needs theme `{THEME}` (its search and language selector "
-                f"are the ones eventdocs scopes per language), not {config.theme.name!r}"
+                f"eventdocs: the site needs theme `{THEME}` (its language selector and search "
+                f"are the ones eventdocs sets up per language), not {config.theme.name!r}"
             )
         add_overrides(config.theme.dirs, config.theme.custom_dir)
+        # MkDocs keeps a plugin across the rebuilds of `mkdocs serve`: each one regenerates.
+        if not self.assigned:
+            try:
+                self.plan = prepare_site(project_root(config))
+            except EventdocsError as error:
+                raise PluginError(f"eventdocs: {error}") from None
+            self.language = self.plan.language(_served[0]) if _served else self.plan.source
+        plan, language = self._assigned()
+        configure(config, plan, language)
         return config
 
-    def on_env(
-        self, env: Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> Environment | None:
-        """Tell the templates the default language, whose pages search the root index."""
-        env.globals["eventdocs_default_language"] = default_language(config)
-        return env
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Add the source language's pages this language lacks; resolve the downloads."""
+        plan, language = self._assigned()
+        return language_files(files, config, plan, language)
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Bring docs/ up to date with the sources (writes nothing when nothing changed)."""
-        if _nested_language_build(config):
-            return
-        try:
-            build(project_root(config))
-        except EventdocsError as error:
-            raise PluginError(f"eventdocs: {error}") from None
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext | None:
+        """The language selector leads to this same page in each language."""
+        plan, language = self._assigned()
+        config.extra["alternate"] = alternates(plan, language, page)
+        return context
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Links to the downloads lead one folder above a non-source language's root."""
+        return resolve_downloads(html)
 
     def on_serve(
         self,
@@ -124,30 +141,25 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         config: MkDocsConfig,
         builder: Callable[..., Any],
     ) -> LiveReloadServer | None:
-        """Rebuild when an input changes: the next build regenerates its pages first."""
+        """Rebuild on an edit of an input, not of docs/: the next build regenerates docs/
+        first, and watching it would rebuild a second time for the plugin's own writes."""
+        server.unwatch(config.docs_dir)
         root = Path(config.config_file_path).parent
         for name in WATCHED:
             if (root / name).exists():
                 server.watch(str(root / name))
         return server
 
-    def on_post_template(
-        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
-    ) -> str | None:
-        """Keep the default language's 404 page, to put it back once every language is built."""
-        if template_name == "404.html" and not _nested_language_build(config):
-            self._default_not_found = output_content
-        return output_content
-
-    @event_priority(-110)  # after the i18n plugin (-100) has built and merged every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Give each language its own search index; serve the default language's 404 page."""
-        plugin = _i18n(config)
-        if plugin is None or _nested_language_build(config):
+        """The source language's build copies the downloads; a plain ``mkdocs build`` then
+        builds every other language into its folder."""
+        plan, language = self._assigned()
+        if not language.is_source:
             return
-        site_dir = Path(config.site_dir)
-        if self._default_not_found is not None:
-            (site_dir / "404.html").write_text(self._default_not_found, "utf-8")
-            self._default_not_found = None
-        languages = [language.locale for language in plugin.config.languages if language.build]
-        split_search_index(site_dir, languages, default_language(config))
+        try:
+            copy_downloads(plan, Path(config.site_dir))
+            if self.command in ("build", "gh-deploy"):
+                others = [other.code for other in plan.languages[1:]]
+                build_languages(plan, others, Path(config.site_dir), jobs=None)
+        except EventdocsError as error:
+            raise PluginError(f"eventdocs: {error}") from None

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from eventdocs.site.plugin import OVERRIDES, EventdocsPlugin, default_language
+from eventdocs.site.plugin import OVERRIDES, EventdocsPlugin, add_overrides
 
 
 def site_config(
@@ -34,24 +34,25 @@ def test_the_templates_come_before_the_themes(tmp_path: Path) -> None:
     """Without a custom_dir the shipped templates are searched first, before Material's."""
     config = site_config(tmp_path)
     material = config.theme.dirs[0]
-    config.plugins.on_config(config)
+    add_overrides(config.theme.dirs, config.theme.custom_dir)
     assert config.theme.dirs.index(str(OVERRIDES)) < config.theme.dirs.index(material)
     assert (OVERRIDES / "main.html").is_file()
+    assert (OVERRIDES / "partials" / "alternate.html").is_file()
 
 
 def test_a_custom_dir_still_comes_first(tmp_path: Path) -> None:
     """A project's own custom_dir keeps precedence: the shipped templates go right after it."""
     (tmp_path / "custom").mkdir()
     config = site_config(tmp_path, "{name: material, custom_dir: custom}")
-    config.plugins.on_config(config)
+    add_overrides(config.theme.dirs, config.theme.custom_dir)
     assert config.theme.dirs[:2] == [str(tmp_path / "custom"), str(OVERRIDES)]
 
 
-def test_every_language_build_adds_the_templates_once(tmp_path: Path) -> None:
-    """The i18n plugin runs on_config again for each language: the folder is added once."""
+def test_the_templates_are_added_once(tmp_path: Path) -> None:
+    """Configuring the theme again (each rebuild under `mkdocs serve`) adds the folder once."""
     config = site_config(tmp_path)
     for _ in range(3):
-        config.plugins.on_config(config)
+        add_overrides(config.theme.dirs, config.theme.custom_dir)
     assert config.theme.dirs.count(str(OVERRIDES)) == 1
 
 
@@ -68,24 +69,3 @@ def test_an_option_is_reported() -> None:
     plugin = EventdocsPlugin()
     errors, warnings = plugin.load_config({"watch": ["schema"]})
     assert errors == [] and [name for name, _ in warnings] == ["watch"]
-
-
-I18N = (
-    "[{i18n: {docs_structure: folder, languages: ["
-    "{locale: it, name: Italiano, build: true}, "
-    "{locale: pt, name: Português, default: true, build: true}]}}, eventdocs]"
-)
-
-
-@pytest.mark.parametrize(
-    ("theme", "plugins", "expected"),
-    [
-        ("{name: material}", I18N, "pt"),
-        ("{name: material, language: it}", "[eventdocs]", "it"),
-    ],
-    ids=["the i18n default", "the theme's language without i18n"],
-)
-def test_the_default_language(tmp_path: Path, theme: str, plugins: str, expected: str) -> None:
-    """The language whose pages search the root index: the one the i18n plugin marks
-    `default`, or the theme's own language on a site without i18n."""
-    assert default_language(site_config(tmp_path, theme, plugins)) == expected

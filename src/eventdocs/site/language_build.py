@@ -1,0 +1,139 @@
+"""One language's MkDocs build: the shared ``mkdocs.yml``, set up for that language.
+
+Each language is a plain single-language MkDocs site (``docs/<lang>/`` into its own folder of
+``site/``) with Material's own language selector, so a build costs what its pages cost,
+whatever the number of languages. The downloads (``docs/schemas/``) are never MkDocs files:
+the source language's build copies them once, and links to them resolve to that one copy.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from eventdocs.errors import WriteError
+from eventdocs.site.languages import SiteLanguage
+from eventdocs.site.plan import DOCS_DIR, SCHEMAS_DIR, SitePlan
+
+# MkDocs resolves a link against its own site root only; a non-source language's link to the
+# downloads, one folder above its root, goes through this marker, swapped for `../` after.
+_ABOVE_ROOT = "eventdocs-above-the-language-root"
+_MARKED_HREF = re.compile(rf'(href="(?:\.\./)*){_ABOVE_ROOT}/')
+
+
+def configure(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> None:
+    """Make ``config`` (``mkdocs.yml`` as loaded) the build of ``language``."""
+    config.docs_dir = str(plan.docs_dir(language))
+    config.site_name = language.strings.site_name
+    config.theme["language"] = language.theme_language
+    config.theme["direction"] = language.direction
+    features = config.theme.get("features") or []
+    if "navigation.prune" not in features:
+        # Only the open section's pages: a page's size no longer grows with the catalog.
+        config.theme["features"] = [*features, "navigation.prune"]
+    config.nav = plan.nav(language)
+    if config.site_url and language.folder:
+        config.site_url = posixpath.join(config.site_url, language.folder, "")
+
+
+def language_files(
+    files: Files, config: MkDocsConfig, plan: SitePlan, language: SiteLanguage
+) -> Files:
+    """The language's files, plus the source language's hand-written pages it lacks (shown in
+    the source language, as a missing translation is), and links to the downloads resolved."""
+    have = {file.src_uri for file in files}
+    source_dir = plan.docs_dir(plan.source)
+    extra = [
+        File(page, str(source_dir), config.site_dir, config.use_directory_urls)
+        for page in plan.pages.get(plan.source.code, ())
+        if page not in have
+    ]
+    return _WithDownloads(
+        [*files, *extra], root=plan.root, language=language, site_dir=config.site_dir
+    )
+
+
+class _WithDownloads(Files):
+    """Files that also answer for a link into ``docs/schemas/``: a file MkDocs never copies
+    (the source language's build copies the folder once, as it is)."""
+
+    def __init__(
+        self, files: list[File], *, root: Path, language: SiteLanguage, site_dir: str
+    ) -> None:
+        super().__init__(files)
+        self._downloads = (root / DOCS_DIR / SCHEMAS_DIR).resolve()
+        self._prefix = "" if language.is_source else f"{_ABOVE_ROOT}/"
+        self._site_dir = site_dir
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = super().get_file_from_path(path)
+        if found is not None or not path.startswith(f"../{SCHEMAS_DIR}/"):
+            return found
+        relative = path.removeprefix("../")
+        target = (self._downloads.parent / relative).resolve()
+        if not target.is_relative_to(self._downloads) or not target.is_file():
+            return None  # MkDocs reports the broken link, as for any other
+        download = File(relative, None, self._site_dir, False, inclusion=InclusionLevel.NOT_IN_NAV)
+        download.url = self._prefix + relative
+        return download
+
+
+def resolve_downloads(html: str) -> str:
+    """A page's HTML with its links to the downloads pointing one folder above its root."""
+    return _MARKED_HREF.sub(r"\1../", html)
+
+
+def copy_downloads(plan: SitePlan, site_dir: Path) -> None:
+    """Copy ``docs/schemas/`` into the site byte for byte (the source language's build does);
+    a symlink there is refused, never followed or published."""
+    source = plan.root / DOCS_DIR / SCHEMAS_DIR
+    if not source.is_dir() or source.is_symlink():
+        if source.is_symlink():
+            raise WriteError("a symlink in place of the downloads folder", path=source)
+        return
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink():
+            raise WriteError("a symlink among the downloads: refused, never published", path=path)
+        target = site_dir / SCHEMAS_DIR / path.relative_to(source)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif path.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def alternates(plan: SitePlan, language: SiteLanguage, page: Page) -> list[dict[str, Any]]:
+    """Material's language selector for ``page``: the same page in every language (every
+    language has every page), as links relative to it."""
+    here = _in_site(language, page.url)
+    return [
+        {
+            "name": other.strings.language_name,
+            "link": _relative(_in_site(other, page.url), here),
+            "lang": other.code,
+        }
+        for other in plan.languages
+    ]
+
+
+def _in_site(language: SiteLanguage, url: str) -> str:
+    """A page URL of ``language``'s build as a path from the site's root."""
+    return posixpath.join(language.folder, url) if language.folder else url
+
+
+def _relative(target: str, start: str) -> str:
+    """The link from the page at ``start`` to the page at ``target`` (site paths)."""
+    folder = start if start.endswith("/") or not start else posixpath.dirname(start)
+    link = posixpath.relpath(f"/{target}", f"/{folder}")
+    return (
+        f"{link}/"
+        if (target.endswith("/") or not target) and link != "."
+        else ("./" if link == "." else link)
+    )
