@@ -48,12 +48,8 @@ RSS_TARGET_MB = 1024
 
 def site_commands(project: Path) -> list[list[str]]:
     """THE SITE COMMAND: how the whole multi-language site of ``project`` is built into
-    ``project/site``, today ``eventdocs build`` then MkDocs with the i18n plugin. When the
-    ``site`` command lands this becomes ``[[*EVENTDOCS, "-C", str(project), "site"]]``."""
-    return [
-        [*EVENTDOCS, "-C", str(project), "build"],
-        [*MKDOCS, "build", "--strict", "--config-file", str(project / "mkdocs.yml")],
-    ]
+    ``project/site``: ``eventdocs site`` (generate docs/, then every language in parallel)."""
+    return [[*EVENTDOCS, "-C", str(project), "site"]]
 
 
 @dataclass(frozen=True)
