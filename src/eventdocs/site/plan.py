@@ -13,6 +13,7 @@ from typing import Any
 from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
 from eventdocs.load.site_config import SITE_CONFIG
+from eventdocs.render.pages import categorized
 from eventdocs.site.languages import SiteLanguage, site_languages
 
 DOCS_DIR = "docs"
@@ -26,7 +27,7 @@ class SitePlan:
 
     root: Path
     languages: tuple[SiteLanguage, ...]
-    # (category, its events) in the order of each category's first event; "" for none.
+    # (category, its events) in the order of each category's first event; "" for none, last.
     categories: tuple[tuple[str, tuple[str, ...]], ...]
     types: tuple[str, ...]
     # The hand-written pages besides the home page, by path under docs/<lang>/, per language.
@@ -63,9 +64,6 @@ class SitePlan:
 
 def make_site_plan(project: Project) -> SitePlan:
     """The plan of ``project``'s site (its root made absolute: builds run in other processes)."""
-    categories: dict[str, list[str]] = {}
-    for event in project.events:
-        categories.setdefault(event.category or "", []).append(event.event)
     pages: dict[str, list[str]] = {}
     for page in project.pages:
         code, _, rest = page.source.removeprefix(f"{PAGES_DIR}/").partition("/")
@@ -74,7 +72,11 @@ def make_site_plan(project: Project) -> SitePlan:
     return SitePlan(
         root=project.root.resolve(),
         languages=site_languages(project),
-        categories=tuple((name, tuple(events)) for name, events in categories.items()),
+        # Grouped as the events index groups them, so navigation and index agree.
+        categories=tuple(
+            (name, tuple(event.event for event in events))
+            for name, events in categorized(project.events)
+        ),
         types=tuple(sorted(project.types)),
         pages={code: tuple(sorted(paths)) for code, paths in pages.items()},
     )
