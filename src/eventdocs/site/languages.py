@@ -67,10 +67,10 @@ def site_languages(project: Project) -> tuple[SiteLanguage, ...]:
     return tuple(
         SiteLanguage(
             code=locale.code,
-            is_source=index == 0,
+            is_source=locale.is_source,
             theme_language=theme_language(locale.code),
             direction=writing_direction(locale.code),
             strings=site_strings(project, locale),
         )
-        for index, locale in enumerate(project.locales)
+        for locale in project.locales
     )
