@@ -96,19 +96,22 @@ def french_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-# A language written right to left and one without spaces between words, in a small project.
+# Languages written right to left, without spaces between words, or in Hangul, in a small project.
 WORLD_PAGES = {
     "ar": "# أحداث الويب هوك\n\n"
     "تصف هذه الصفحات كل حدث ترسله منصتنا إلى عنوان الويب هوك الخاص بك.\n",
     "ja": "# Webhook イベント\n\n"
     "このサイトでは、プラットフォームが送信するウェブフックのイベントを説明します。"
     "各ページには送信のタイミングとペイロードの項目があります。\n",
+    "zh": "# Webhook 事件\n\n本网站介绍平台发送到您的网络钩子地址的每个事件。\n",
+    "ko": "# 웹훅 이벤트\n\n이 사이트는 플랫폼이 웹훅 주소로 보내는 모든 이벤트를 설명합니다.\n",
 }
 
 
 @pytest.fixture(scope="session")
 def world_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A new project (`eventdocs init`) with Arabic and Japanese home pages, its site built."""
+    """A new project (`eventdocs init`) with Arabic, Japanese, Chinese and Korean home pages,
+    its site built."""
     project = tmp_path_factory.mktemp("world") / "project"
     assert main(["init", str(project)]) == 0
     for code, text in WORLD_PAGES.items():

@@ -249,3 +249,17 @@ def test_a_japanese_search_finds_the_japanese_page(visit: Visit, world_site_url:
     hrefs = search(visit, world_site_url, "ja", "ペイロード", path="")
     # Each result is the page, or a section of it (highlighting adds `?h=`).
     assert {href.split("?")[0].split("#")[0] for href in hrefs} == {f"{world_site_url}ja/"}, hrefs
+
+
+def test_a_chinese_search_finds_a_word_inside_a_sentence(visit: Visit, world_site_url: str) -> None:
+    """Searching a Chinese word that stands inside a run of characters without spaces finds
+    the Chinese page: the build split the run into words."""
+    hrefs = search(visit, world_site_url, "zh", "钩子", path="")
+    assert {href.split("?")[0].split("#")[0] for href in hrefs} == {f"{world_site_url}zh/"}, hrefs
+
+
+def test_a_korean_search_finds_a_word_with_its_particle(visit: Visit, world_site_url: str) -> None:
+    """Searching a Korean word finds the Korean page where it stands with a particle attached
+    (`플랫폼이`)."""
+    hrefs = search(visit, world_site_url, "ko", "플랫폼", path="")
+    assert {href.split("?")[0].split("#")[0] for href in hrefs} == {f"{world_site_url}ko/"}, hrefs

@@ -8,10 +8,12 @@ the source language's build copies them once, and links to them resolve to that 
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import shutil
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +43,26 @@ def configure(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> N
     config.nav = plan.nav(language)
     if config.site_url and language.folder:
         config.site_url = posixpath.join(config.site_url, language.folder, "")
+    _split_chinese_words(language)
+
+
+def _split_chinese_words(language: SiteLanguage) -> None:
+    """Let Material's search split runs of Han characters into words (with jieba) in a Chinese
+    build only: it would do so in every build where jieba is importable, and Japanese kanji
+    are words Material's Japanese search splits its own way."""
+    from material.plugins.search import plugin as search  # type: ignore[import-untyped]
+
+    search.jieba = _jieba() if language.code.split("-")[0] == "zh" else None
+
+
+def _jieba() -> ModuleType | None:
+    try:
+        import jieba  # type: ignore[import-untyped]  # ships no type information
+    except ImportError:  # an install without the `site` extra's segmenter: whole runs are words
+        return None
+    jieba.setLogLevel(logging.WARNING)  # it logs the loading of its dictionary at every build
+    module: ModuleType = jieba
+    return module
 
 
 def language_files(
