@@ -44,6 +44,8 @@ OVERRIDES = Path(__file__).resolve().parent / "overrides"
 # What `mkdocs serve` watches besides mkdocs.yml: every input of `eventdocs build`.
 WATCHED = ("schema", "locales", "templates", PAGES_DIR, CONFIG_FILE)
 THEME = "material"
+# The date every page says it was updated: the epoch, which gzip reads as "no timestamp".
+BUILD_DATE = "1970-01-01"
 # The language `eventdocs serve --lang` asked for: each rebuild under `mkdocs serve` loads a new
 # plugin, which builds this language rather than the source one.
 _served: list[str] = []
@@ -118,6 +120,12 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         """Add the source language's pages this language lacks; resolve the downloads."""
         plan, language = self._assigned()
         return language_files(files, config, plan, language)
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """No page carries the day it was built: ``sitemap.xml.gz`` takes its timestamp from
+        the pages' dates, and two builds of the same inputs must be byte-identical."""
+        page.update_date = BUILD_DATE
+        return page
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
