@@ -58,12 +58,17 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
     Incremental (the default): outputs whose inputs did not change since the last build, and
     that nobody touched since, are neither rendered nor written again.
     """
+    return _build(root, incremental=incremental)[0]
+
+
+def _build(root: Path, *, incremental: bool = True) -> tuple[WriteReport, Project | None]:
+    """``build``, and the project it loaded (None when nothing had changed)."""
     manifest = BuildManifest.read(root) if incremental else BuildManifest()
     # Hashing every input is only worth it when there is a previous build to compare with.
     if manifest.outputs and manifest.is_current(root, inputs_on_disk(root, manifest.outputs)):
         # Unchanged, but a folder swapped for a symlink since is refused all the same.
         refuse_symlinks(root, sorted(manifest.outputs))
-        return WriteReport(unchanged=sorted(manifest.outputs))
+        return WriteReport(unchanged=sorted(manifest.outputs)), None
     project = load_project(root, use_cache=incremental)
     with staged_write(root) as writer:
         rendering = render_project(
@@ -86,7 +91,7 @@ def build(root: Path, *, incremental: bool = True) -> WriteReport:
         report = writer.commit(rendering.kept_files | expected)
     report.unchanged.extend(sorted(expected - writer.seen))
     manifest.save(root, inputs_loaded(project, expected), rendering.fingerprints)
-    return report
+    return report, project
 
 
 @dataclass(frozen=True)
@@ -143,8 +148,7 @@ def check(root: Path) -> CheckResult:
 def prepare_site(root: Path) -> Project:
     """Regenerate docs/ and return the project whose site is to be built; refuse a
     ``mkdocs.yml`` ``check`` reports (MkDocs runs what it names: a plugin, a hook, a tag)."""
-    build(root)
-    project = load_project(root)
+    project = _build(root)[1] or load_project(root)
     refused = [
         finding for finding in check_site_config(project) if finding.severity is Severity.ERROR
     ]

@@ -114,7 +114,9 @@ def resolve_downloads(html: str) -> str:
 
 def copy_downloads(plan: SitePlan, site_dir: Path) -> None:
     """Copy ``docs/schemas/`` into the site byte for byte (the source language's build does);
-    a symlink there is refused, never followed or published."""
+    a symlink there is refused, never followed or published. A file already there with the
+    size and time of its copy is left as it is (``eventdocs serve`` builds into one folder
+    again and again; every other build, into an empty one)."""
     source = plan.root / DOCS_DIR / SCHEMAS_DIR
     if not source.is_dir() or source.is_symlink():
         if source.is_symlink():
@@ -126,9 +128,18 @@ def copy_downloads(plan: SitePlan, site_dir: Path) -> None:
         target = site_dir / SCHEMAS_DIR / path.relative_to(source)
         if path.is_dir():
             target.mkdir(parents=True, exist_ok=True)
-        elif path.is_file():
+        elif path.is_file() and not _same_copy(path, target):
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            shutil.copy2(path, target)
+
+
+def _same_copy(path: Path, target: Path) -> bool:
+    """Whether ``target`` is the copy ``copy2`` made of ``path`` as it is now."""
+    try:
+        made, copied = path.stat(), target.stat()
+    except OSError:
+        return False
+    return (made.st_size, made.st_mtime_ns) == (copied.st_size, copied.st_mtime_ns)
 
 
 def alternates(plan: SitePlan, language: SiteLanguage, page: Page) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -39,6 +40,7 @@ from eventdocs.site.language_build import (
 )
 from eventdocs.site.languages import SiteLanguage
 from eventdocs.site.plan import SitePlan
+from eventdocs.site.serve_rebuild import DirtyRebuilds
 
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 # What `mkdocs serve` watches besides mkdocs.yml: every input of `eventdocs build`.
@@ -78,7 +80,9 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         self.plan: SitePlan | None = None
         self.language: SiteLanguage | None = None
         self.command: str | None = None
+        self.dirty = False
         self.assigned = False
+        self.rebuilds = DirtyRebuilds()
 
     def assign(self, plan: SitePlan, language: SiteLanguage) -> None:
         """Make this build the one of ``language`` (``eventdocs site`` and ``serve`` do, after
@@ -91,8 +95,9 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         return self.plan, self.language
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Remember the command: a plain ``mkdocs build`` builds every language."""
-        self.command = command
+        """Remember the command (a plain ``mkdocs build`` builds every language), and whether
+        ``mkdocs serve`` renders only what changed (``eventdocs serve`` asks it to)."""
+        self.command, self.dirty = command, dirty
 
     # Before `search`, wherever the plugin is listed: search reads the theme's language.
     @event_priority(100)
@@ -126,6 +131,17 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
         the pages' dates, and two builds of the same inputs must be byte-identical."""
         page.update_date = BUILD_DATE
         return page
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        """No page carries the day it was built (see ``on_pre_page``), even one a dirty build
+        does not read; under a server that renders only what changed, make that exact
+        (``serve_rebuild``)."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = BUILD_DATE
+        if self.command == "serve" and self.dirty:
+            plan, language = self._assigned()
+            self.rebuilds.before_pages(config, files, nav, plan, language)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
