@@ -69,6 +69,10 @@ bench: setup ## 250 events × 30 languages, then pathological input: medians, ra
 bench-pathological: setup ## Pathological strings and inputs at the limits against ordinary ones (about a minute)
 	$(BIN)/python benchmarks/bench.py --only pathological
 
+.PHONY: bench-serve
+bench-serve: setup ## How soon an edit shows under `eventdocs serve` at 250 events × 4 languages (median of 5)
+	$(BIN)/python benchmarks/bench_serve.py
+
 .PHONY: bench-site
 bench-site: setup ## The whole site at 50 × 4, 50 × 16, 50 × 30, 250 × 4 against per-language plain MkDocs (BENCH_SITE_ARGS=--large adds 250 × 30)
 	$(BIN)/python benchmarks/bench_site.py $(BENCH_SITE_ARGS)
