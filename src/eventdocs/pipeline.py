@@ -2,8 +2,8 @@
 
 load (files → validated models) → render (pages and JSON Schema, in memory) → then either
 check (compares in memory, writes nothing) or write (atomic, only what changed). ``build``,
-``check``, ``status``, ``validate``, ``accept``, ``new_locale``, ``rename`` and ``sync`` are
-siblings, each doing only
+``check``, ``status``, ``validate``, ``accept``, ``new_locale``, ``rename``, ``sync``,
+``export`` and ``import_translations`` are siblings, each doing only
 the work it needs; the CLI and the MkDocs plugin call only these.
 """
 
@@ -29,6 +29,8 @@ from eventdocs.edit.new_locale import scaffold_locale
 from eventdocs.edit.rename import Renamed, rename_keys
 from eventdocs.edit.sync import Synced, sync_locales
 from eventdocs.errors import EventdocsError, RenderError, SiteError, UsageError
+from eventdocs.exchange.gate import Changes
+from eventdocs.exchange.round_trip import export_files, import_files
 from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.envelope import load_envelope
 from eventdocs.load.problems import input_problems
@@ -194,6 +196,20 @@ def sync(root: Path, codes: tuple[str, ...], *, prune: bool) -> list[Synced]:
     empty), untranslated; with ``prune``, remove the keys no page uses."""
     project = load_project(root)
     return sync_locales(project, codes, used_keys(project), prune=prune)
+
+
+def export(root: Path, codes: tuple[str, ...], format_name: str, folder: Path | None) -> list[Path]:
+    """Write a translator's file (``format_name``) per language ``codes`` (every translation
+    when empty) into ``folder`` (``translations/`` by default); return those that changed."""
+    project = load_project(root)
+    return export_files(project, used_keys(project), codes, format_name, folder)
+
+
+def import_translations(root: Path, paths: tuple[Path, ...]) -> Changes:
+    """Write the translations of translators' files ``paths`` into ``locales/`` once the
+    import gate accepts every one of them; return what changed, per language and key."""
+    project = load_project(root)
+    return import_files(project, used_keys(project), paths)
 
 
 class UnknownEventError(UsageError):

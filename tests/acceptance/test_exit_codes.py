@@ -27,6 +27,9 @@ PAYLOAD = sorted((FIXTURES / "payloads" / "valid").glob("*.json"))[0]
 # The event the payload names: its schema is what `validate` reads.
 PAYLOAD_EVENT = json.loads(PAYLOAD.read_text("utf-8"))["event"]
 
+# A translator's file that changes nothing: a header and no entry.
+EMPTY_PO = FIXTURES / "valid" / "exchange" / "fr.po"
+
 # Each command with arguments that succeed on the intact project.
 COMMANDS = {
     "build": ("build",),
@@ -35,6 +38,8 @@ COMMANDS = {
     "accept": ("accept", "fr"),
     "new-locale": ("new-locale", "de"),
     "validate": ("validate", str(PAYLOAD)),
+    "export": ("export",),
+    "import": ("import", str(EMPTY_PO)),
 }
 
 BAD_FILES: dict[str, Callable[[Path], object]] = {
@@ -57,6 +62,8 @@ USAGE_ERRORS = {
     "accept": ("accept", "xx"),
     "new-locale": ("new-locale", "not a code"),
     "validate": ("validate", "--event", UNKNOWN_EVENT, str(PAYLOAD)),
+    "export": ("export", "xx"),
+    "import": ("import", str(PAYLOAD)),
 }
 
 

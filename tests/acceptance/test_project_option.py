@@ -23,6 +23,7 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     # An address MkDocs refuses: the server stops at once, after the project is loaded.
     "serve": ("--dev-addr", "no-port"),
     "validate": (str(PAYLOAD),),
+    "import": (str(FIXTURES / "valid" / "exchange" / "fr.po"),),
 }
 
 

@@ -78,7 +78,7 @@ cli.params.insert(0, _project_option())
 
 
 def _register() -> None:
-    from eventdocs.cli import _build, _check, _site, _translate, _validate
+    from eventdocs.cli import _build, _check, _exchange, _site, _translate, _validate
 
     cli.add_command(_build.build_command)
     cli.add_command(_check.check_command)
@@ -87,6 +87,8 @@ def _register() -> None:
     cli.add_command(_translate.new_locale_command)
     cli.add_command(_translate.sync_command)
     cli.add_command(_translate.rename_command)
+    cli.add_command(_exchange.export_command)
+    cli.add_command(_exchange.import_command)
     cli.add_command(_validate.validate_command)
     cli.add_command(_site.site_command)
     cli.add_command(_site.serve_command)

@@ -17,7 +17,7 @@ from eventdocs.edit.yaml_text import apply_edits, encode_like, translation_entry
 from eventdocs.errors import UsageError, WriteError
 from eventdocs.load.locale import Locale, parse_locale_bytes
 from eventdocs.load.project import Project
-from eventdocs.load.yaml_files import decode_text, load_yaml, read_bytes
+from eventdocs.load.yaml_files import YamlDocument, decode_text, load_yaml, read_bytes
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,41 @@ def _entry_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def entry_spans(text: str, document: YamlDocument) -> dict[str, tuple[int, int]]:
+    """Where each top-level entry of a locale file is written in ``text``: from the start of
+    its key's line to the end of its last line (the comments after it not included)."""
+    spans: dict[str, tuple[int, int]] = {}
+    if isinstance(document.root, yaml.MappingNode):
+        for key_node, value_node in document.root.value:
+            start = text.rfind("\n", 0, key_node.start_mark.index) + 1
+            end = _line_end(text, max(value_node.end_mark.index - 1, 0))
+            spans[key_node.value] = (start, _entry_end(text, start, end))
+    return spans
+
+
+def insertions(
+    text: str,
+    spans: dict[str, tuple[int, int]],
+    order: dict[str, int],
+    added: dict[str, str],
+) -> list[tuple[int, int, str]]:
+    """The edits that insert each entry of ``added`` (key → its lines, as
+    ``translation_entry`` writes them) in English order: after the nearest earlier key the
+    file has (``spans``), before the first when none comes earlier, or at the end."""
+    present = [key for key in order if key in spans]
+    inserts: dict[int, list[str]] = {}
+    for key in sorted(added, key=order.__getitem__):
+        before = [other for other in present if order[other] < order[key]]
+        entry = added[key]
+        if before:
+            inserts.setdefault(spans[before[-1]][1], []).append("\n" + entry)
+        elif present:  # before the first key, after the file's opening comments
+            inserts.setdefault(spans[present[0]][0], []).append(entry + "\n")
+        else:
+            inserts.setdefault(len(text), []).append("\n" + entry)
+    return [(anchor, anchor, "".join(entries)) for anchor, entries in inserts.items()]
+
+
 def _rewrite(
     project: Project,
     locale: Locale,
@@ -80,12 +115,7 @@ def _rewrite(
     raw = read_bytes(locale.path, what="locale file")
     text = decode_text(raw, locale.path)
     document = load_yaml(locale.path, what="locale file", raw=raw)
-    spans: dict[str, tuple[int, int]] = {}
-    if isinstance(document.root, yaml.MappingNode):
-        for key_node, value_node in document.root.value:
-            start = text.rfind("\n", 0, key_node.start_mark.index) + 1
-            end = _line_end(text, max(value_node.end_mark.index - 1, 0))
-            spans[key_node.value] = (start, _entry_end(text, start, end))
+    spans = entry_spans(text, document)
     edits: list[tuple[int, int, str]] = []
     for key in removed:
         start, end = spans[key]
@@ -93,18 +123,9 @@ def _rewrite(
             end += 1
         edits.append((start, end, ""))
     source = project.source.entries
-    present = [key for key in order if key in spans and key not in removed]
-    inserts: dict[int, list[str]] = {}
-    for key in added:  # in English order: each after the nearest earlier key already there
-        before = [other for other in present if order[other] < order[key]]
-        entry = translation_entry(key, source[key].text or "", None)
-        if before:
-            inserts.setdefault(spans[before[-1]][1], []).append("\n" + entry)
-        elif present:  # before the first key, after the file's opening comments
-            inserts.setdefault(spans[present[0]][0], []).append(entry + "\n")
-        else:
-            inserts.setdefault(len(text), []).append("\n" + entry)
-    edits += [(anchor, anchor, "".join(entries)) for anchor, entries in inserts.items()]
+    kept = {key: span for key, span in spans.items() if key not in removed}
+    new = {key: translation_entry(key, source[key].text or "", None) for key in added}
+    edits += insertions(text, kept, order, new)
     text = apply_edits(text, edits)
     edited = encode_like(raw, text)
     entries = parse_locale_bytes(locale.path, edited, is_source=False)
