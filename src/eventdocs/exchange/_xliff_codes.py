@@ -2,15 +2,15 @@
 
 Every code points at its Markdown in the unit's ``<originalData>`` (one ``<data>`` per distinct
 text, shared by source and target). A code of the target has the id of the same code in the
-source, as XLIFF asks; one the source lacks (a stale translation made from other English) gets
-an id of its own.
+source, with the same attributes, as XLIFF asks; one the source lacks (a stale translation made
+from other English) gets an id of its own.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -42,11 +42,14 @@ def write_segment(unit: etree._Element, english: str, text: str) -> etree._Eleme
     with ``english`` as the source and ``text`` as the target (none when empty)."""
     original = etree.SubElement(unit, _tag("originalData"))
     segment = etree.SubElement(unit, _tag("segment"))
-    writer = _CodeWriter()
-    writer.write(etree.SubElement(segment, _tag("source")), split_markdown(english), writer.new_id)
-    if text:
+    translated = split_markdown(text) if text else None
+    writer = _CodeWriter(
+        None if translated is None else Counter(map(_identity, _codes(translated)))
+    )
+    writer.write(etree.SubElement(segment, _tag("source")), split_markdown(english), in_source=True)
+    if translated is not None:
         target = etree.SubElement(segment, _tag("target"))
-        writer.write(target, split_markdown(text), writer.source_id)
+        writer.write(target, translated, in_source=False)
     for content, data_id in writer.data.items():
         _put_text(etree.SubElement(original, _tag("data"), id=data_id), content)
     if not writer.data:
@@ -58,55 +61,84 @@ def _identity(piece: Protected) -> tuple[str, str, str]:
     return (piece.markup, piece.start, piece.end)
 
 
+def _codes(pieces: tuple[Piece, ...]) -> list[Protected]:
+    found: list[Protected] = []
+    for piece in pieces:
+        if isinstance(piece, Protected):
+            found.append(piece)
+            found.extend(_codes(piece.children))
+    return found
+
+
 class _CodeWriter:
-    def __init__(self) -> None:
+    """Writes the codes of one segment: ids, data references and what a tool may not delete.
+
+    A target must keep every source code marked ``canDelete="no"`` (XLIFF's rule, which
+    validators check): a code the target as it stands lacks (a stale translation of other
+    English) is left deletable, and the import's gate asks for it instead.
+    """
+
+    def __init__(self, in_target: Counter[tuple[str, str, str]] | None) -> None:
         self.data: dict[str, str] = {}
         self.count = 0
         self.in_source: dict[tuple[str, str, str], list[str]] = {}
+        self.in_target = in_target
 
     def reference(self, content: str) -> str:
         return self.data.setdefault(content, f"d{len(self.data) + 1}")
 
-    def new_id(self, piece: Protected) -> str:
-        self.count += 1
-        self.in_source.setdefault(_identity(piece), []).append(str(self.count))
-        return str(self.count)
-
-    def source_id(self, piece: Protected) -> str:
-        """The id of the same code in the source, each used once; a new one past them."""
-        ids = self.in_source.get(_identity(piece))
-        if ids:
+    def identify(self, piece: Protected, *, in_source: bool) -> str:
+        """A new id for a source code; for a target code, the id of the same code in the
+        source, each used once, or a new one past them."""
+        ids = self.in_source.setdefault(_identity(piece), [])
+        if not in_source and ids:
             return ids.pop(0)
         self.count += 1
+        if in_source:
+            ids.append(str(self.count))
         return str(self.count)
 
-    def write(
-        self,
-        parent: etree._Element,
-        pieces: tuple[Piece, ...],
-        identify: Callable[[Protected], str],
-    ) -> None:
+    def attributes(self, piece: Protected, *, in_source: bool) -> dict[str, str]:
+        attributes = _ATTRIBUTES[piece.markup]
+        if not in_source or self.in_target is None or "canDelete" not in attributes:
+            return attributes
+        if self.in_target[_identity(piece)] > 0:
+            self.in_target[_identity(piece)] -= 1
+            return attributes
+        return {name: value for name, value in attributes.items() if name != "canDelete"}
+
+    def write(self, parent: etree._Element, pieces: tuple[Piece, ...], *, in_source: bool) -> None:
         for piece in pieces:
             if isinstance(piece, str):
                 _put_text(parent, piece)
-            elif piece.markup in PAIRED:
-                element = etree.SubElement(parent, _tag("pc"), id=identify(piece))
+                continue
+            paired = piece.markup in PAIRED
+            element = etree.SubElement(
+                parent, _tag("pc" if paired else "ph"), id=self.identify(piece, in_source=in_source)
+            )
+            if paired:
                 element.set("dataRefStart", self.reference(piece.start))
                 element.set("dataRefEnd", self.reference(piece.end))
-                _set_all(element, _ATTRIBUTES[piece.markup])
-                self.write(element, piece.children, identify)
             else:
-                element = etree.SubElement(parent, _tag("ph"), id=identify(piece))
                 element.set("dataRef", self.reference(piece.start))
-                _set_all(element, _ATTRIBUTES[piece.markup])
-                if piece.markup is Markup.ESCAPE:
-                    element.set("equiv", _shown(html.unescape(piece.start.removeprefix("\\"))))
-                element.set("disp", _shown(piece.start))
+            _set_all(element, self.attributes(piece, in_source=in_source))
+            if paired:
+                self.write(element, piece.children, in_source=in_source)
+                continue
+            if piece.markup is Markup.ESCAPE:
+                element.set("equiv", _shown(html.unescape(piece.start.removeprefix("\\"))))
+            element.set("disp", _shown(piece.start))
 
 
 def _set_all(element: etree._Element, attributes: dict[str, str]) -> None:
     for name, value in attributes.items():
         element.set(name, value)
+
+
+def xml_safe(text: str) -> str:
+    """``text`` for an element that holds text only (a note, a comment): a character XML
+    cannot carry becomes U+FFFD there."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _shown(text: str) -> str:

@@ -15,8 +15,10 @@ Where the string appears is a ``<note category="location">`` each. Inline code a
 ``{placeholders}`` are ``<ph>``, bold, emphasis and links ``<pc>`` around their translatable
 words, each with ``canCopy="no" canDelete="no"`` (and ``canOverlap="no"``) so that a tool keeps
 them, and its Markdown in ``<originalData>``; a Markdown escape is a ``<ph>`` a translator may
-drop. Read back, a unit's Markdown is rebuilt from that ``<originalData>``: a tampered one is
-for the import's gate (the rules of ``check``) to refuse.
+drop. (A code of today's English that a stale target lacks is left deletable: XLIFF requires a
+target to hold every undeletable code, and the import's gate asks for it anyway.) Read back, a
+unit's Markdown is rebuilt from that ``<originalData>``: a tampered one is for the import's gate
+(the rules of ``check``) to refuse.
 
 Read back, a segment without a target (or with an empty one) is missing, one whose ``subState``
 is ``eventdocs:stale`` (its prefix bound to ``EVENTDOCS_NAMESPACE``) stale, any other
@@ -26,8 +28,8 @@ are joined again.
 
 The parser is lxml's, with entities, DTDs and the network turned off, and any DOCTYPE refused:
 an XLIFF file needs none, and what a DTD can do (entity expansion, external entities) is what a
-hostile file would use. (defusedxml adds nothing here: its lxml module is deprecated and did no
-more than this.)
+hostile file would use. (Not defusedxml: its lxml module, deprecated since 2019 and pending
+removal, only set these same options.)
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ from pathlib import Path
 from lxml import etree
 
 from eventdocs.errors import LoadError
-from eventdocs.exchange._xliff_codes import XLIFF_NAMESPACE, markdown_of, write_segment
+from eventdocs.exchange._xliff_codes import (
+    XLIFF_NAMESPACE,
+    markdown_of,
+    write_segment,
+    xml_safe,
+)
 from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 from eventdocs.load.yaml_files import MAX_FILE_BYTES
 
@@ -78,7 +85,7 @@ def dump_xliff(exchange: ExchangeFile, source_language: str) -> bytes:
         "translate each target, "
         "then bring the file back with eventdocs import. -->"
     )
-    header = f'<?xml version="1.0" encoding="UTF-8"?>\n{_xml_safe(notice)}\n'
+    header = f'<?xml version="1.0" encoding="UTF-8"?>\n{xml_safe(notice)}\n'
     body: bytes = etree.tostring(root, encoding="UTF-8")
     return header.encode() + body + b"\n"
 
@@ -91,27 +98,13 @@ def _write_unit(file: etree._Element, unit: Unit) -> None:
     if notes:
         holder = etree.SubElement(element, _tag("notes"))
         for category, text in notes:
-            etree.SubElement(holder, _tag("note"), category=category).text = _xml_safe(text)
+            etree.SubElement(holder, _tag("note"), category=category).text = xml_safe(text)
     segment = write_segment(element, unit.english, unit.text)
-    segment.set("state", _STATES[unit.state])
-    if unit.state is UnitState.STALE:
+    # Without a target a segment can only be `initial`, whatever the unit said.
+    state = unit.state if unit.text else UnitState.MISSING
+    segment.set("state", _STATES[state])
+    if state is UnitState.STALE:
         segment.set("subState", STALE_SUBSTATE)
-    element.append(segment)
-
-
-def _xml_safe(text: str) -> str:
-    # A note holds text only (no <cp>): a character XML cannot carry becomes U+FFFD there.
-    return "".join(char if _xml_char(char) else "\ufffd" for char in text)
-
-
-def _xml_char(char: str) -> bool:
-    code = ord(char)
-    return (
-        code in (0x9, 0xA, 0xD)
-        or 0x20 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or (code >= 0x10000)
-    )
 
 
 def _indent(element: etree._Element, depth: int) -> None:
@@ -162,7 +155,9 @@ def load_xliff(path: Path, data: bytes) -> ExchangeFile:
         )
     language = root.get("trgLang")
     if not language:
-        raise LoadError("<xliff> has no trgLang: the file names no language", path=path, line=1)
+        raise LoadError(
+            "<xliff> has no trgLang: the file names no language", path=path, line=root.sourceline
+        )
     units: list[Unit] = []
     lines: dict[str, int] = {}
     for element in root.iter(_tag("unit")):

@@ -14,7 +14,7 @@ from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 from eventdocs.exchange.xliff import EVENTDOCS_NAMESPACE, dump_xliff, load_xliff
 from eventdocs.load.locale import load_locale
 from tests.helpers import LOCALES, REPO
-from tests.unit.exchange.xliff_schema import schema_errors
+from tests.unit.exchange.xliff_schema import schema_errors, spec_errors
 
 SOURCE, TRANSLATED = LOCALES[0], LOCALES[1:]
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -87,7 +87,7 @@ def test_every_string_of_the_repository_survives(code: str, state: UnitState | N
     if state is not None:
         exchange = planted(exchange, state)
     data, loaded = round_trip(exchange)
-    assert schema_errors(data) == []
+    assert schema_errors(data) == [] and spec_errors(data) == []
     assert loaded.language == code
     assert without_lines(loaded) == exchange.units
     assert len(exchange.units) > 100  # the whole catalogue, not a stray key
@@ -119,7 +119,7 @@ def test_hard_strings_survive(english: str, state: UnitState) -> None:
     previous = english[::-1] if state is UnitState.STALE else None
     unit = Unit("ui.hard.string", english or "x", text, state, previous, (english or "here",))
     data, loaded = round_trip(ExchangeFile("ar", (unit,)))
-    assert schema_errors(data) == []
+    assert schema_errors(data) == [] and spec_errors(data) == []
     assert without_lines(loaded) == (unit,) or "\x01" in english  # a note cannot carry \x01
     assert loaded.units[0].text == text and loaded.units[0].english == (english or "x")
 
@@ -222,13 +222,20 @@ def test_markup_is_protected_and_its_words_translatable() -> None:
     ]
 
 
-def test_a_code_the_source_lacks_gets_an_id_of_its_own() -> None:
-    """A stale target's code that today's English no longer has takes no source code's id."""
-    unit = Unit("ui.x", "New `a` text", "Vieux `b` texte", UnitState.STALE, previous="Old `b`")
-    element = parsed((unit,)).find("x:file/x:unit", NS)
-    source_ids = {c.get("id") for c in element.iterfind("x:segment/x:source/x:ph", NS)}
-    (added,) = element.findall("x:segment/x:target/x:ph", NS)
-    assert added.get("id") not in source_ids
+def test_a_code_the_target_lacks_is_left_deletable() -> None:
+    """A stale target's code that today's English no longer has takes an id of its own, and
+    the English code the target lacks is not marked undeletable: the file stays valid."""
+    unit = Unit(
+        "ui.x", "New `a` `b` text", "Vieux `b` `c`", UnitState.STALE, previous="Old `b` `c`"
+    )
+    data = dump_xliff(ExchangeFile("fr", (unit,)), "en")
+    assert schema_errors(data) == [] and spec_errors(data) == []
+    element = etree.fromstring(data).find("x:file/x:unit", NS)
+    source = {c.get("disp"): c for c in element.iterfind("x:segment/x:source/x:ph", NS)}
+    target = {c.get("disp"): c for c in element.iterfind("x:segment/x:target/x:ph", NS)}
+    assert source["`a`"].get("canDelete") is None and source["`b`"].get("canDelete") == "no"
+    assert target["`b`"].get("id") == source["`b`"].get("id")
+    assert target["`c`"].get("id") not in {c.get("id") for c in source.values()}
 
 
 def test_a_broken_dump_fails_the_schema() -> None:
@@ -242,3 +249,18 @@ def test_a_broken_dump_fails_the_schema() -> None:
     segment.set("state", "final")
     segment.remove(segment.find("x:source", NS))
     assert schema_errors(etree.tostring(root)) != []
+
+
+def test_a_broken_dump_fails_the_spec_checks() -> None:
+    """The checks beyond the schema can fail: a target losing an undeletable code, a code
+    pointing at missing data, a stale state without a target."""
+    english = "Set `status` to **done**."
+    unit = Unit("ui.x", english, "Mettez `status` à **fait**.", UnitState.STALE, previous="x")
+    root = etree.fromstring(dump_xliff(ExchangeFile("fr", (unit,)), "en"))
+    target = root.find("x:file/x:unit/x:segment/x:target", NS)
+    target.remove(target.find("x:ph", NS))
+    assert any("lacks undeletable code" in error for error in spec_errors(etree.tostring(root)))
+    target.find("x:pc", NS).set("dataRefEnd", "d99")
+    assert any("missing data" in error for error in spec_errors(etree.tostring(root)))
+    target.getparent().remove(target)
+    assert any("without a target" in error for error in spec_errors(etree.tostring(root)))

@@ -133,7 +133,7 @@ REFUSED = [
     ("unclosed", document(unit("ui.a", "A"))[:-12], 5, "not well-formed"),
     ("wrong namespace", document("", HEAD.replace("2.0", "1.2")), 2, "not an XLIFF 2 file"),
     ("wrong version", document("", HEAD.replace('"2.1"', '"1.2"')), 2, "version '1.2'"),
-    ("no language", document("", HEAD.replace(' trgLang="fr"', "")), 1, "trgLang"),
+    ("no language", document("", HEAD.replace(' trgLang="fr"', "")), 2, "trgLang"),
     ("unit without id", document(unit("ui.a", "A").replace(' id="ui.a"', "")), 4, "no id"),
     (
         "duplicate key",
@@ -155,6 +155,12 @@ REFUSED = [
         "not an XLIFF inline element",
     ),
     ("bad code point", document(unit("ui.a", 'A <cp hex="110000"/>')), 4, "not a character"),
+    (
+        "nested too deep",
+        document(unit("ui.a", '<mrk id="m">' * 300 + "A" + "</mrk>" * 300)),
+        4,
+        "not well-formed",
+    ),
     ("translation left initial", document(unit("ui.a", "A", "B", state="initial")), 4, "'initial'"),
 ]
 
