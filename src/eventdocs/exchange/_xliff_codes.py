@@ -183,7 +183,11 @@ def _code(path: Path, element: etree._Element, original: dict[str, str]) -> str:
         name = element.tag
     if name == "cp":
         try:
-            return chr(int(element.get("hex") or "", 16))
+            code = int(element.get("hex") or "", 16)
+            # A surrogate is no character: a string holding one could not be written as UTF-8.
+            if 0xD800 <= code <= 0xDFFF:
+                raise ValueError(code)
+            return chr(code)
         except (ValueError, OverflowError):
             raise LoadError(
                 f"<cp hex={element.get('hex')!r}> is not a character",

@@ -155,6 +155,7 @@ REFUSED = [
         "not an XLIFF inline element",
     ),
     ("bad code point", document(unit("ui.a", 'A <cp hex="110000"/>')), 4, "not a character"),
+    ("surrogate code point", document(unit("ui.a", 'A <cp hex="D800"/>')), 4, "not a character"),
     (
         "nested too deep",
         document(unit("ui.a", '<mrk id="m">' * 300 + "A" + "</mrk>" * 300)),
