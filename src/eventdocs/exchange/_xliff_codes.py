@@ -16,7 +16,14 @@ from pathlib import Path
 from lxml import etree
 
 from eventdocs.errors import LoadError
-from eventdocs.exchange.xliff_inline import PAIRED, Markup, Piece, Protected, split_markdown
+from eventdocs.exchange.xliff_inline import (
+    PAIRED,
+    Markup,
+    Piece,
+    Protected,
+    protected_pieces,
+    split_markdown,
+)
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
 # What XML 1.0 cannot carry as a character: written as <cp hex="…"/>, as XLIFF prescribes.
@@ -44,7 +51,7 @@ def write_segment(unit: etree._Element, english: str, text: str) -> etree._Eleme
     segment = etree.SubElement(unit, _tag("segment"))
     translated = split_markdown(text) if text else None
     writer = _CodeWriter(
-        None if translated is None else Counter(map(_identity, _codes(translated)))
+        None if translated is None else Counter(map(_identity, protected_pieces(translated)))
     )
     writer.write(etree.SubElement(segment, _tag("source")), split_markdown(english), in_source=True)
     if translated is not None:
@@ -59,15 +66,6 @@ def write_segment(unit: etree._Element, english: str, text: str) -> etree._Eleme
 
 def _identity(piece: Protected) -> tuple[str, str, str]:
     return (piece.markup, piece.start, piece.end)
-
-
-def _codes(pieces: tuple[Piece, ...]) -> list[Protected]:
-    found: list[Protected] = []
-    for piece in pieces:
-        if isinstance(piece, Protected):
-            found.append(piece)
-            found.extend(_codes(piece.children))
-    return found
 
 
 class _CodeWriter:

@@ -81,6 +81,16 @@ def join_markdown(pieces: tuple[Piece, ...]) -> str:
     )
 
 
+def protected_pieces(pieces: tuple[Piece, ...]) -> list[Protected]:
+    """Every protected piece of ``pieces``, those inside a paired one included, in order."""
+    found: list[Protected] = []
+    for piece in pieces:
+        if isinstance(piece, Protected):
+            found.append(piece)
+            found.extend(protected_pieces(piece.children))
+    return found
+
+
 def _with_placeholders(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     position = 0

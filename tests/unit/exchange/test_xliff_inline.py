@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from eventdocs.exchange.xliff_inline import (
     Markup,
-    Piece,
     Protected,
     join_markdown,
+    protected_pieces,
     split_markdown,
 )
 from eventdocs.load.locale import load_locale
@@ -33,16 +33,6 @@ def repository_strings() -> tuple[str, ...]:
     return tuple(found)
 
 
-def protected(pieces: tuple[Piece, ...]) -> list[Protected]:
-    """Every protected piece, nested ones included, in order."""
-    found: list[Protected] = []
-    for piece in pieces:
-        if isinstance(piece, Protected):
-            found.append(piece)
-            found.extend(protected(piece.children))
-    return found
-
-
 def test_repository_markup_is_protected_as_the_parser_sees_it() -> None:
     """For every string of the locales, the protected code spans and link targets are those
     the site's parser finds, and joining the pieces gives the string back."""
@@ -51,9 +41,11 @@ def test_repository_markup_is_protected_as_the_parser_sees_it() -> None:
         pieces = split_markdown(text)
         assert join_markdown(pieces) == text
         prose = parse_prose(text)
-        codes = [p.start.strip("`").strip() for p in protected(pieces) if p.markup is Markup.CODE]
+        codes = [
+            p.start.strip("`").strip() for p in protected_pieces(pieces) if p.markup is Markup.CODE
+        ]
         assert Counter(codes) == prose.code_spans, text
-        links = [p.end for p in protected(pieces) if p.markup is Markup.LINK]
+        links = [p.end for p in protected_pieces(pieces) if p.markup is Markup.LINK]
         assert sorted(links) == sorted(
             f"]({href}{'' if title is None else f' {title!r}'})"
             for href, title in prose.links.elements()
