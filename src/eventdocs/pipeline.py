@@ -21,6 +21,7 @@ from eventdocs.check.examples import (
 )
 from eventdocs.check.findings import Finding, Severity, input_finding
 from eventdocs.check.generated import GeneratedFilesCheck
+from eventdocs.check.severity import with_severities
 from eventdocs.check.site_config import check_site_config
 from eventdocs.check.status import Coverage, coverage
 from eventdocs.check.translations import check_translations
@@ -137,6 +138,9 @@ def check(root: Path) -> CheckResult:
         findings.extend(invalid_examples(project.types[name], path, type_document, project.cache))
     findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
+    findings = with_severities(
+        findings, project.config.severity, project.relative(project.source.path)
+    )
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
 
 
