@@ -156,7 +156,8 @@ def test_status_counts_stale_and_translated(project: Path, run_cli: Callable[...
     """`status --format json` counts one stale key per language after one English edit."""
     set_english(project, UUID_KEY, NEW_ENGLISH)
     rows = {
-        row["locale"]: row for row in run_cli("-C", project, "status", "--format", "json").json()["locales"]
+        row["locale"]: row
+        for row in run_cli("-C", project, "status", "--format", "json").json()["locales"]
     }
     assert rows["fr"]["stale"] == 1
     assert rows["fr"]["translated"] == rows["fr"]["total"] - 1
