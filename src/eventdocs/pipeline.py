@@ -21,8 +21,8 @@ from eventdocs.check.examples import (
 )
 from eventdocs.check.findings import Finding, Severity, input_finding
 from eventdocs.check.generated import GeneratedFilesCheck
+from eventdocs.check.severity import with_severities
 from eventdocs.check.site_config import check_site_config
-from eventdocs.check.status import Coverage, coverage
 from eventdocs.check.translations import check_translations
 from eventdocs.edit.accept import Accepted, accept_minor_edit, accept_translations
 from eventdocs.edit.new_locale import scaffold_locale
@@ -35,6 +35,7 @@ from eventdocs.load.cache_dir import project_cache_dir
 from eventdocs.load.envelope import load_envelope
 from eventdocs.load.problems import input_problems
 from eventdocs.load.project import Project, event_names, load_event_project, load_project
+from eventdocs.render.coverage import Coverage, coverage
 from eventdocs.render.project import Rendering, render_project, used_keys
 from eventdocs.render.schemas import render_event_schema
 from eventdocs.validate.payload import payload_errors
@@ -144,6 +145,9 @@ def check(root: Path) -> CheckResult:
         findings.extend(invalid_examples(project.types[name], path, type_document, project.cache))
     findings.extend(check_compatibility(project, rendering.json_schemas, rendering.type_schemas))
     findings.extend(check_site_config(project))
+    findings = with_severities(
+        findings, project.config.severity, project.relative(project.source.path)
+    )
     return CheckResult(project, rendering, tuple(sorted(findings, key=Finding.sort_key)))
 
 

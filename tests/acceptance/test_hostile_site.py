@@ -267,3 +267,45 @@ def test_hostile_corpus_stays_inert_on_the_site(english_site: SiteShape, workspa
 def test_corpus_is_not_empty() -> None:
     """The corpus holds cases: a test over nothing proves nothing."""
     assert len(CORPUS) >= 10
+
+
+# What the status pages add once a translation is stale: the English word diff, marked up as
+# deleted and inserted runs in the source language. The untouched project has none stale.
+DIFF_MARKUP = {("del", ""), ("ins", ""), ("span", "lang")}
+
+
+def plant_lag(root: Path, texts: list[str]) -> None:
+    """Make every translated key stale, its recorded English a hostile text, or missing."""
+    for locale in LOCALES[1:]:
+        path = root / "locales" / f"{locale}.yaml"
+        entries = yaml.safe_load(path.read_text("utf-8"))
+        lines = []
+        for number, (key, entry) in enumerate(entries.items()):
+            source, text = texts[number % len(texts)], entry["text"]
+            if number % 3 == 0:
+                source, text = entry["source"], ""
+            lines.append(f"{key}:\n  source: {yaml_string(source)}\n  text: {yaml_string(text)}\n")
+        path.write_text("".join(lines), "utf-8")
+
+
+def test_hostile_stale_and_missing_strings_stay_inert_on_the_status_pages(
+    english_site: SiteShape, workspace: Path
+) -> None:
+    """Hostile English and hostile recorded sources, shown as word diffs on every status page,
+    and missing strings listed there: the site holds nothing the English site lacks but the
+    diff's own markup."""
+    texts = corpus_texts()
+    keys = keys_of(REPO, "fr")
+    english = {key: texts[number % len(texts)] + " z" for number, key in enumerate(keys[1::4])}
+    root = workspace / "status"
+    if root.exists():
+        shutil.rmtree(root)
+    copy_project(root)
+    plant(root, english, {})
+    plant_lag(root, texts)
+    site = build_site(root)
+    for locale in LOCALES[1:]:
+        status = (site / locale / "translation-status" / "index.html").read_text("utf-8")
+        assert "<del>" in status and "<ins>" in status and "<progress" in status
+    allowed = SiteShape(english_site.pairs | DIFF_MARKUP, english_site.hosts, english_site.active)
+    assert_inert(site, allowed, english)

@@ -54,7 +54,7 @@ def test_rename_moves_keys_with_their_text_and_state(
     recorded English, so `check` and `status` say what they said, under the new key names."""
     assert NEW not in EVENTS
     plant_translation_states(project)
-    before, status = strings(project), run_cli("-C", project, "status", "--json").json()
+    before, status = strings(project), run_cli("-C", project, "status", "--format", "json").json()
     found = findings(run_cli, project)
     assert any('"stale"' in finding for finding in found)
     assert any('"missing"' in finding for finding in found)
@@ -72,7 +72,7 @@ def test_rename_moves_keys_with_their_text_and_state(
     }
     renamed = sum(key.startswith(f"events.{OLD}.") for data in before.values() for key in data)
     assert result.out.endswith(f"eventdocs rename: {renamed} key(s) renamed\n")
-    after = run_cli("-C", project, "status", "--json").json()
+    after = run_cli("-C", project, "status", "--format", "json").json()
     assert after["locales"] == status["locales"]
     # Per subject too, the renamed event's row under its new name, in the same place.
     assert sorted(after["subjects"], key=lambda row: (row["locale"], row["subject"])) == sorted(

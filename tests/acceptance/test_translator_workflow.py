@@ -105,7 +105,7 @@ def test_new_locale_scaffolds_every_key_untranslated(
     assert run_cli("-C", project, "build").code == 0
     page = (project / "docs/de/events/message_status_updated.md").read_text("utf-8")
     assert "# Message Status Updated" in page and '!!! warning "Translation in progress"' in page
-    status = run_cli("-C", project, "status", "--json").json()
+    status = run_cli("-C", project, "status", "--format", "json").json()
     (german_row,) = [row for row in status["locales"] if row["locale"] == "de"]
     assert german_row["missing"] == german_row["total"] == len(english)
 
@@ -153,10 +153,11 @@ def test_accept_never_writes_a_file_over_the_size_limit(
 
 
 def test_status_counts_stale_and_translated(project: Path, run_cli: Callable[..., Run]) -> None:
-    """`status --json` counts one stale key per language after one English edit."""
+    """`status --format json` counts one stale key per language after one English edit."""
     set_english(project, UUID_KEY, NEW_ENGLISH)
     rows = {
-        row["locale"]: row for row in run_cli("-C", project, "status", "--json").json()["locales"]
+        row["locale"]: row
+        for row in run_cli("-C", project, "status", "--format", "json").json()["locales"]
     }
     assert rows["fr"]["stale"] == 1
     assert rows["fr"]["translated"] == rows["fr"]["total"] - 1

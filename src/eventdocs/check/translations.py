@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eventdocs.check._text import word_diff
 from eventdocs.check.findings import Code, Finding, Severity
 from eventdocs.load.locale import Entry, Locale
 from eventdocs.load.project import Project
 from eventdocs.render.prose import invisible_characters
 from eventdocs.render.prose_rules import markup_difference, unsafe_content
 from eventdocs.render.translation_state import State, decide
+from eventdocs.render.word_diff import word_diff
 
 
 def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[Finding]:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from eventdocs.check.findings import Finding, input_finding
-from eventdocs.check.status import Coverage
 from eventdocs.errors import EventdocsError, UsageError
 from eventdocs.load.config import ProjectConfig, load_config
 from eventdocs.pipeline import CheckResult, check, status
 from eventdocs.report.formats import FORMATS, Report, formatter, site_url
 from eventdocs.report.places import Places
+from eventdocs.report.status import STATUS_FORMATS, status_formatter
 
 
 def _checked(result: CheckResult) -> str:
@@ -73,35 +72,24 @@ def check_command(root: Path, output_format: str) -> int:
 
 
 @click.command("status")
-@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(STATUS_FORMATS),
+    default=None,
+    help="How to print the table (default: text; markdown is for a pull-request comment).",
+)
+# Replaced by `--format json`; kept for a while so scripts keep working, with a note.
+@click.option("--json", "as_json", is_flag=True, hidden=True)
 @click.option("--by-subject", is_flag=True, help="Also one row per event, type and group of words.")
 @click.pass_obj
-def status_command(root: Path, as_json: bool, by_subject: bool) -> None:
+def status_command(root: Path, output_format: str | None, as_json: bool, by_subject: bool) -> None:
     """Show translation coverage per language: translated, stale, missing, total."""
-    rows = status(root)
     if as_json:
-        languages = [_fields(row) for row in rows if not row.subject]
-        subjects = [row._asdict() for row in rows if row.subject]
-        document = {"version": 1, "locales": languages, "subjects": subjects}
-        click.echo(json.dumps(document, indent=2))
-        return
-    name, width = "locale", 0
-    if by_subject:
-        width = max(len(row.subject) for row in rows)
-        name = f"{'locale':<8} {'subject':<{width}}"
-    else:
-        rows = [row for row in rows if not row.subject]
-    header = f"{name:<8} {'translated':>10} {'stale':>6} {'missing':>8} {'total':>6}  coverage"
-    click.echo(header)
-    for row in rows:
-        percent = 100 * row.translated / row.total if row.total else 100.0
-        label = f"{row.locale:<8} {row.subject or '(all)':<{width}}" if by_subject else row.locale
-        click.echo(
-            f"{label:<8} {row.translated:>10} {row.stale:>6} {row.missing:>8} "
-            f"{row.total:>6}  {percent:5.1f}%"
-        )
-
-
-def _fields(row: Coverage) -> dict[str, object]:
-    """A language's row as the JSON output has always written it."""
-    return {key: value for key, value in row._asdict().items() if key != "subject"}
+        if output_format not in (None, "json"):
+            raise click.UsageError(f"--json contradicts --format {output_format}")
+        click.echo("eventdocs: --json is deprecated; use --format json", err=True)
+        output_format = "json"
+    rows = status(root)
+    for line in status_formatter(output_format or "text")(rows, by_subject=by_subject):
+        click.echo(line)

@@ -24,6 +24,7 @@ from eventdocs.render.markdown_text import (
     quoted_title,
 )
 from eventdocs.render.prose import parse_prose
+from eventdocs.render.status_markup import changed_words, progress_bar
 
 
 def _finalize(value: Any) -> Any:
@@ -159,9 +160,11 @@ def build_environment(templates_dir: Path) -> jinja2.Environment:
     )
     environment.filters.update(
         admonition_title=quoted_title,
+        changed_words=changed_words,
         code=inline_code,
         front_matter_value=front_matter_value,
         json_block=json_block,
+        progress_bar=progress_bar,
         raw_url=raw_url,
         raw_token=raw_token,
         type_cell=type_cell,

@@ -91,7 +91,7 @@ def render_event_page(
         **_downloads(lambda language: schema_path(event, language), code),
         "url": schema_url,
     }
-    text, fallbacks = _render(
+    text, fallbacks = render_template(
         environment,
         EVENT_TEMPLATE,
         translations,
@@ -121,7 +121,7 @@ def render_events_index(
     api_documents = {
         kind: _downloads(functools.partial(api_document_path, kind), code) for kind in API_KINDS
     }
-    text, fallbacks = _render(
+    text, fallbacks = render_template(
         environment,
         INDEX_TEMPLATE,
         translations,
@@ -147,7 +147,7 @@ def render_type_page(
     """Render the page of the shared type ``schema`` in the language of ``translations``."""
     code = None if translations.target.is_source else translations.target.code
     downloads = _downloads(lambda language: type_schema_path(schema, language), code)
-    text, fallbacks = _render(
+    text, fallbacks = render_template(
         environment,
         TYPE_TEMPLATE,
         translations,
@@ -170,7 +170,7 @@ def render_types_index(
     generated_from: str,
 ) -> RenderedPage:
     """Render the page listing every shared type with its one-line summary."""
-    text, fallbacks = _render(
+    text, fallbacks = render_template(
         environment,
         TYPES_INDEX_TEMPLATE,
         translations,
@@ -180,7 +180,7 @@ def render_types_index(
     return RenderedPage(types_index_path(translations.target), text, fallbacks)
 
 
-def _render(
+def render_template(
     environment: jinja2.Environment,
     template_name: str,
     translations: Translations,

@@ -15,6 +15,7 @@ from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.api_documents import api_documents
 from eventdocs.render.api_parts import API_KINDS, api_document_path
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
+from eventdocs.render.coverage import Coverage, coverage
 from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import schema_id, schema_path, type_schema_path
@@ -37,6 +38,12 @@ from eventdocs.render.schemas import (
     type_schema,
 )
 from eventdocs.render.site_strings import site_keys
+from eventdocs.render.status_page import (
+    STATUS_TEMPLATE,
+    render_status_page,
+    status_page_path,
+    translation_status,
+)
 from eventdocs.render.translator import Fallbacks, LookupTracker, Translations
 
 
@@ -76,12 +83,16 @@ class _Renderer:
         # Each event's one-line summary in each language, for the catalog.
         self.summaries: dict[str, dict[str, str]] = {}
         self.plan = RenderPlan(project)
+        # Whether an output was left as it is on disk: the keys looked up are then not all.
+        self.reused_any = False
 
     def wanted(self, path: str, *parts: str) -> bool:
         """Record the output's fingerprint; tell whether it must be rendered."""
         fingerprint = digest(self.project.settings_digest, *parts)
         self.fingerprints[path] = fingerprint
-        return not self.reuse(path, fingerprint)
+        reused = self.reuse(path, fingerprint)
+        self.reused_any |= reused
+        return not reused
 
     def render_language(self, locale: Locale) -> None:
         """Render every page and JSON Schema in ``locale``'s language."""
@@ -198,6 +209,34 @@ class _Renderer:
             for kind, document in documents.items():
                 self.add(paths[kind], dump_json(document), fallbacks)
 
+    def render_status_pages(self) -> None:
+        """Each language's translation status page (the source language's shows them all),
+        when the project's templates have one."""
+        project = self.project
+        if STATUS_TEMPLATE not in self.environment.list_templates():
+            return
+        every_locale = tuple(
+            digest for locale in project.locales for digest in locale.digests.values()
+        )
+        rows: list[Coverage] | None = None
+        keys = frozenset(self.used_keys)
+        for locale in project.locales:
+            parts = self.plan.everything(locale) + (every_locale if locale.is_source else ())
+            if not self.wanted(status_page_path(locale), "status", *parts):
+                continue
+            if rows is None:
+                # The pages of this build looked up every key only if none was left as it was.
+                keys = used_keys(project) if self.reused_any else keys
+                rows = coverage(project, keys)
+            translations = Translations(project.source, locale, LookupTracker())
+            page = render_status_page(
+                self.environment,
+                translation_status(project, locale, keys, rows),
+                translations,
+                generated_from=generated_note("schema/", "locales/"),
+            )
+            self.add(page.path, page.text, page.fallbacks)
+
     def render_json(
         self,
         path: str,
@@ -292,6 +331,7 @@ def render_project(
     renderer = _Renderer(project, reuse, sink or collected.append)
     for locale in project.locales:
         renderer.render_language(locale)
+    renderer.render_status_pages()
     renderer.render_catalog()
     renderer.render_formats()
     renderer.copy_pages()

@@ -69,20 +69,20 @@ def step_summary(findings: tuple[Finding, ...], places: Places) -> str:
             finding.key,
         ]
         message = finding.message + (f" ({finding.detail})" if finding.detail else "")
-        rows.append("| " + " | ".join([*map(_summary_cell, cells), _code_cell(message)]) + " |")
+        rows.append("| " + " | ".join([*map(summary_cell, cells), code_cell(message)]) + " |")
     return "\n".join(rows) + "\n"
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~])")
 
 
-def _summary_cell(text: str) -> str:
+def summary_cell(text: str) -> str:
     """A table cell GitHub renders as the very text: findings quote untrusted translations."""
     escaped = html.escape(printable(text), quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
-def _code_cell(text: str) -> str:
+def code_cell(text: str) -> str:
     """A table cell showing ``text`` as code: a message quotes translations, and in a code span
     GitHub makes no link of an address, no mention of `@name` and no markup of anything."""
     text = printable(text).replace("|", "\\|")

@@ -14,6 +14,7 @@ from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
 from eventdocs.load.site_config import SITE_CONFIG
 from eventdocs.render.pages import categorized
+from eventdocs.render.status_page import STATUS_PAGE, STATUS_TEMPLATE
 from eventdocs.site.languages import SiteLanguage, site_languages
 
 DOCS_DIR = "docs"
@@ -32,6 +33,8 @@ class SitePlan:
     types: tuple[str, ...]
     # The hand-written pages besides the home page, by path under docs/<lang>/, per language.
     pages: dict[str, tuple[str, ...]]
+    # Whether every language has a translation status page (its templates make one).
+    status_page: bool = False
 
     @property
     def config_file(self) -> Path:
@@ -50,8 +53,9 @@ class SitePlan:
 
     def nav(self, language: SiteLanguage) -> list[Any]:
         """The navigation: home, the hand-written pages (the source language's where this one
-        has none), events by category and the types. An event page lists the events of its
-        own category only (``navigation.prune`` leaves the other sections folded out)."""
+        has none), events by category, the types, and last the translation status page
+        (titled by its own front matter), reachable from every page. An event page lists the
+        events of its own category only (``navigation.prune`` folds the other sections)."""
         strings = language.strings
         pages = sorted({*self.pages.get(language.code, ()), *self.pages.get(self.source.code, ())})
         events: list[Any] = ["events/index.md"]
@@ -59,7 +63,8 @@ class SitePlan:
             title = strings.categories.get(category, category)
             events.append({title: [f"events/{name}.md" for name in names]})
         types: list[Any] = ["types/index.md", *(f"types/{name}.md" for name in self.types)]
-        return [HOME, *pages, {strings.events: events}, {strings.types: types}]
+        status = [STATUS_PAGE] if self.status_page else []
+        return [HOME, *pages, {strings.events: events}, {strings.types: types}, *status]
 
 
 def make_site_plan(project: Project) -> SitePlan:
@@ -79,4 +84,5 @@ def make_site_plan(project: Project) -> SitePlan:
         ),
         types=tuple(sorted(project.types)),
         pages={code: tuple(sorted(paths)) for code, paths in pages.items()},
+        status_page=(project.templates_dir / STATUS_TEMPLATE).is_file(),
     )
