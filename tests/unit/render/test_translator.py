@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventdocs.load.locale import Entries, Entry, Locale
+from eventdocs.render.passage_marks import NOTE_KEYS
 from eventdocs.render.translator import LookupTracker, Translations
 
 
@@ -67,7 +68,7 @@ def test_missing_source_is_recorded_and_every_lookup_counted() -> None:
     assert strings.markdown["zzz"] == "zzz"
     assert strings.plain["a"] == "Hello"
     assert strings.tracker.output.missing_source == {"zzz"}
-    assert strings.used == {"zzz", "a"}
+    assert strings.used == {"zzz", "a", *NOTE_KEYS}
 
 
 def test_get_resolves_like_a_subscript() -> None:
