@@ -6,8 +6,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from tests.acceptance._outdated import (
     plant_outdated,
     text_of,
 )
-from tests.helpers import EVENTS, copy_project
+from tests.helpers import EVENTS, copy_project, run_in_process_of_its_own
 
 # What each planted language marks on its event pages: the kind, the language the passage is
 # in ("" for the page's own), whose text it shows, and the note's key.
@@ -41,14 +39,7 @@ def outdated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generated and its site built for every language."""
     root = copy_project(tmp_path_factory.mktemp("outdated") / "project")
     plant_outdated(root)
-    result = subprocess.run(
-        [sys.executable, "-m", "eventdocs", "site"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_in_process_of_its_own("-C", root, "site", timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     return root
 

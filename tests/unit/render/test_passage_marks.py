@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import html
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
 
-from eventdocs.load.locale import Entries, Entry, Locale
 from eventdocs.render.environment import identifier_with, with_identifier
 from eventdocs.render.markdown_text import quoted_title
 from eventdocs.render.passage_marks import NOTE_KEYS, Mark, attribute_text, unmarked
@@ -19,22 +17,13 @@ from eventdocs.render.site_markdown import (
     SITE_MARKDOWN_EXTENSIONS,
 )
 from eventdocs.render.translator import LookupTracker, Translations
+from tests.unit.render._locales import locale
 
 STALE_NOTE = "Modifié en anglais depuis sa traduction"
 FALLBACK_NOTE = "Pas encore traduit : affiché en anglais"
 # A passage holding every inline Markdown a translation may use.
 RICH = "Le **statut** de `message`, voir [la page](https://example.com/a_b)"
 RICH_SOURCE = "The **status** of `message`, see [the page](https://example.com/a_b)"
-
-
-def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, source: bool) -> Locale:
-    return Locale(
-        code,
-        Path(f"{code}.yaml"),
-        source,
-        Entries.of(Entry(key, text, origin, 1) for key, (text, origin) in entries.items()),
-        {},
-    )
 
 
 def notes(text: str = "Note") -> dict[str, tuple[str | None, str | None]]:

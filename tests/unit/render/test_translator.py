@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from eventdocs.load.locale import Entries, Entry, Locale
 from eventdocs.render.passage_marks import NOTE_KEYS
 from eventdocs.render.translator import LookupTracker, Translations
-
-
-def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, source: bool) -> Locale:
-    return Locale(
-        code,
-        Path(f"{code}.yaml"),
-        source,
-        Entries.of(Entry(key, text, origin, 1) for key, (text, origin) in entries.items()),
-        {},
-    )
-
+from tests.unit.render._locales import locale
 
 ENGLISH = locale("en", {"a": ("Hello", None), "b": ("Bye", None)}, source=True)
 
