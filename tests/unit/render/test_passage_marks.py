@@ -266,3 +266,31 @@ def test_identifier_filters_keep_a_mark(kind: Mark) -> None:
     assert identifier_with("sent", title) == "`sent`"
     assert with_identifier(title, "other") == f"{title} (`other`)"
     assert identifier_with("other", title) == f"`other` ({title})"
+
+
+@pytest.mark.parametrize(
+    ("translation", "translated_from", "kind", "shown"),
+    [
+        # A stale translation the page can show: the translation, marked stale.
+        ("Le **statut** de `message`", "Older", Mark.STALE, "Le **statut** de `message`"),
+        # A stale translation whose inline code no longer matches: the English, a fallback.
+        ("Le **statut** de `autre`", "Older", Mark.FALLBACK, "The **status** of `message`"),
+        # A current translation the rules refuse (its code differs): the English, a fallback.
+        ("Le **statut** de `autre`", "The **status** of `message`", Mark.FALLBACK, None),
+        # No translation yet: the English, a fallback.
+        ("", "The **status** of `message`", Mark.FALLBACK, None),
+    ],
+)
+def test_what_a_page_shows_decides_the_mark(
+    translation: str, translated_from: str, kind: Mark, shown: str | None
+) -> None:
+    """A passage is marked stale only when the stale translation itself is shown; whenever the
+    English stands in (missing, refused, or stale and unfit), it is marked a fallback."""
+    english = "The **status** of `message`"
+    source = locale("en", {"k": (english, None), **notes()}, source=True)
+    target = locale("fr", {"k": (translation, translated_from)}, source=False)
+    strings = Translations(source, target, LookupTracker())
+    page = strings.page["k"]
+    assert f"<span class='eventdocs-{kind}'" in page
+    assert unmarked(page) == strings.markdown["k"]
+    assert strings.plain["k"] == (shown or english)
