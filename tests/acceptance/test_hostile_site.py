@@ -29,7 +29,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from eventdocs.edit.yaml_text import yaml_string
 from eventdocs.render.prose import parse_prose
-from tests.helpers import FIXTURES, LOCALES, REPO, copy_project
+from tests.acceptance._outdated import html_marks, plant_outdated
+from tests.helpers import FIXTURES, LOCALES, REPO, copy_project, read_yaml, write_yaml
 
 CORPUS = sorted((FIXTURES / "hostile").glob("*.txt"))
 EXAMPLES = int(os.environ.get("EVENTDOCS_FUZZ_EXAMPLES", "10"))
@@ -108,8 +109,10 @@ def build_site(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> SiteShape:
-    """The shape of the site built from the untouched project."""
+    """The shape of the site built from the untouched project, but for passages planted out
+    of date: the marks around them are the generator's own markup, as every page's is."""
     root = copy_project(tmp_path_factory.mktemp("baseline") / "project")
+    plant_outdated(root)
     return read_site(build_site(root))
 
 
@@ -262,6 +265,40 @@ def test_hostile_corpus_stays_inert_on_the_site(english_site: SiteShape, workspa
         translations = {key: texts[(start + i + 1) % len(texts)] for i, key in enumerate(keys)}
         site = build_with(workspace, f"corpus-{start}", english, translations)
         assert_inert(site, english_site, english)
+
+
+# Notes that would leave their attribute, or be read as Markdown, if they were not escaped.
+HOSTILE_NOTES = {
+    "ui.mark.stale": "\"><script>alert(1)</script> '><img src=x onerror=alert(1)> z",
+    "ui.mark.fallback": "`x` **b** [l](javascript:alert(1)) <https://evil.example> &lt;i&gt; z",
+}
+
+
+def test_hostile_notes_stay_inert_on_the_site(english_site: SiteShape, workspace: Path) -> None:
+    """Hostile mark notes in English (and so in every language that falls back to them), on
+    a site whose passages are marked: the site stays inert, and each tooltip and sign label
+    reads back as the note's very text."""
+    root = workspace / "notes"
+    if root.exists():
+        shutil.rmtree(root)
+    copy_project(root)
+    plant(root, HOSTILE_NOTES, {key: "" for key in HOSTILE_NOTES})
+    plant_outdated(root)
+    # Every language falls back to the English notes; Portuguese falls behind everywhere too.
+    portuguese = root / "locales" / "pt.yaml"
+    entries = read_yaml(portuguese)
+    for entry in entries.values():
+        entry["source"] = "An earlier English text."
+    write_yaml(portuguese, entries)
+    site = build_site(root)
+    assert_inert(site, english_site, HOSTILE_NOTES)
+    read = {"eventdocs-stale": 0, "eventdocs-fallback": 0}
+    for page in sorted(site.rglob("*.html")):
+        for mark in html_marks(page.read_text("utf-8")):
+            note = HOSTILE_NOTES[f"ui.mark.{mark['kind'].removeprefix('eventdocs-')}"]
+            assert (mark["title"], mark["label"]) == (note, note), page
+            read[mark["kind"]] += 1
+    assert min(read.values()) > 0
 
 
 def test_corpus_is_not_empty() -> None:

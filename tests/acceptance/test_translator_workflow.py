@@ -104,7 +104,11 @@ def test_new_locale_scaffolds_every_key_untranslated(
     )
     assert run_cli("-C", project, "build").code == 0
     page = (project / "docs/de/events/message_status_updated.md").read_text("utf-8")
-    assert "# Message Status Updated" in page and '!!! warning "Translation in progress"' in page
+    # Every passage is the English, marked as such: the title, the notice's title among them.
+    assert "\n# <span class='eventdocs-fallback'" in page
+    assert "<span lang='en'>Message Status Updated</span>" in page
+    assert "!!! warning \"<span class='eventdocs-fallback'" in page
+    assert "<span lang='en'>Translation in progress</span>" in page
     status = run_cli("-C", project, "status", "--format", "json").json()
     (german_row,) = [row for row in status["locales"] if row["locale"] == "de"]
     assert german_row["missing"] == german_row["total"] == len(english)

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from eventdocs.cli import main
+from tests.acceptance._outdated import MISSING_LOCALE, STALE_LOCALE, plant_outdated
 from tests.helpers import REPO, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,6 +94,16 @@ def french_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The repository's site built for French only (`eventdocs site --lang fr`), a shard."""
     project = copy_project(tmp_path_factory.mktemp("french") / "project")
     with built_and_served(project, "--lang", "fr") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def outdated_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site with every event's introduction stale in French and missing in
+    Italian (tests/acceptance/_outdated.py), built for these two languages."""
+    project = copy_project(tmp_path_factory.mktemp("outdated") / "project")
+    plant_outdated(project)
+    with built_and_served(project, f"--lang={STALE_LOCALE}", f"--lang={MISSING_LOCALE}") as url:
         yield url
 
 

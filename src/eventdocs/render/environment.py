@@ -23,6 +23,7 @@ from eventdocs.render.markdown_text import (
     json_block,
     quoted_title,
 )
+from eventdocs.render.passage_marks import as_markdown, unmarked
 from eventdocs.render.prose import parse_prose
 from eventdocs.render.status_markup import changed_words, progress_bar
 
@@ -45,17 +46,18 @@ def type_cell(row: Row, types_base: str) -> Markdown:
 
 
 def with_identifier(title: str, identifier: str) -> Markdown:
-    """Return ``title (`identifier`)``, or just ``title`` when it is the identifier itself."""
-    if title.casefold() == identifier.casefold():
-        return escape_inline(title)
-    return Markdown(f"{escape_inline(title)} ({inline_code(identifier)})")
+    """Return ``title (`identifier`)``, or just ``title`` when it is the identifier itself
+    (a marked title keeps its mark)."""
+    if unmarked(title).casefold() == identifier.casefold():
+        return as_markdown(title)
+    return Markdown(f"{as_markdown(title)} ({inline_code(identifier)})")
 
 
 def identifier_with(identifier: str, title: str) -> Markdown:
     """Return ``identifier`` as code followed by ``(title)``, unless the title is the identifier."""
-    if title.casefold() == identifier.casefold():
+    if unmarked(title).casefold() == identifier.casefold():
         return inline_code(identifier)
-    return Markdown(f"{inline_code(identifier)} ({escape_inline(title)})")
+    return Markdown(f"{inline_code(identifier)} ({as_markdown(title)})")
 
 
 _PLAIN_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+$")

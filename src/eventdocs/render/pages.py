@@ -188,7 +188,7 @@ def render_template(
 ) -> tuple[str, Fallbacks]:
     fallbacks = translations.tracker.start_output()
     helpers = {
-        "t": translations.markdown,
+        "t": translations.page,
         "text": translations.plain,
         "locale": translations.target.code,
     }

@@ -2,7 +2,8 @@
 
 Templates read strings by subscript, ``t["ui.heading.fields"]``: a plain dictionary lookup once
 a key has been resolved, because a large project makes close to a million of them. Only what
-is current is remembered; a fallback is resolved on every lookup.
+is current is remembered; a fallback is resolved on every lookup, and on a page marked where it
+stands (``passage_marks``).
 
 Lookups answer; the one thing they leave behind goes to a ``LookupTracker`` the caller creates
 and hands in: which keys were looked up, and what each output had to fall back on.
@@ -15,7 +16,8 @@ from typing import TypeVar
 
 from eventdocs.load.locale import Locale
 from eventdocs.render.markdown_text import Markdown, escape_inline
-from eventdocs.render.translation_state import SHOWN_AS_CURRENT, decide
+from eventdocs.render.passage_marks import NOTE_KEYS, Mark, PassageMarks
+from eventdocs.render.translation_state import SHOWN_AS_CURRENT, State, decide
 
 
 @dataclass
@@ -62,19 +64,23 @@ class _Resolver:
     def fall_back(self, key: str) -> str:
         """Return what to show for ``key``, which has no current translation; the tracker
         records it."""
+        return self.outdated(key)[0]
+
+    def outdated(self, key: str) -> tuple[str, Mark | None]:
+        """Return what to show for ``key``, which has no current translation, and how a page
+        marks it (``None``: nothing to show, the key itself stands in); the tracker records
+        it."""
         self.tracker.fallen_back.add(key)
         original = self.source.entries.rows.get(key)
         entry = self.target.entries.rows.get(key)
-        verdict = decide(
-            original[1] if original else None,
-            entry[1] if entry else None,
-            entry[2] if entry else None,
-        )
+        text = entry[1] if entry else None
+        verdict = decide(original[1] if original else None, text, entry[2] if entry else None)
         if verdict.shown is None:
             self.tracker.output.missing_source.add(key)
-            return key
+            return key, None
         self.tracker.output.outdated.add(key)
-        return verdict.shown
+        stale = verdict.state is State.STALE and verdict.shown == text
+        return verdict.shown, Mark.STALE if stale else Mark.FALLBACK
 
 
 class _Table(dict[str, Text]):
@@ -121,13 +127,36 @@ class _Markdown(_Table[Markdown]):
         return value
 
 
+class _Page(_Table[Markdown]):
+    """The texts for a page: a current one as the Markdown table has it, any other marked
+    where it stands."""
+
+    __slots__ = ("_markdown", "_marks", "_resolver")
+
+    def __init__(self, resolver: _Resolver, markdown: _Markdown, marks: PassageMarks) -> None:
+        super().__init__()
+        self._resolver = resolver
+        self._markdown = markdown
+        self._marks = marks
+
+    def __missing__(self, key: str) -> Markdown:
+        if key in self._resolver.current:
+            value = self[key] = self._markdown[key]
+            return value
+        shown, kind = self._resolver.outdated(key)
+        passage = escape_inline(shown)
+        return passage if kind is None else self._marks.mark(passage, kind)
+
+
 class Translations:
     """Resolves keys in one target language, for every output rendered in it.
 
-    ``markdown[key]`` is the text escaped for a Markdown page, ``plain[key]`` the text as is
-    (for JSON Schema and front matter). A missing translation shows the source text and a stale
-    one the translation; both are recorded in ``tracker``, whose ``start_output`` the caller
-    calls before each output it renders.
+    ``page[key]`` is the text for a Markdown page, marked where it is out of date (in a
+    target language other than the source), ``markdown[key]`` the same text unmarked (for
+    descriptions other tools render: JSON Schema, API documents), ``plain[key]`` the text as
+    is (for front matter). A missing translation shows the source text and a stale one the
+    translation; both are recorded in ``tracker``, whose ``start_output`` the caller calls
+    before each output it renders.
     """
 
     def __init__(self, source: Locale, target: Locale, tracker: LookupTracker) -> None:
@@ -136,13 +165,21 @@ class Translations:
         self._resolver = _Resolver(source, target, tracker)
         plain = _Plain(self._resolver)
         self.plain: dict[str, str] = plain
-        self.markdown: dict[str, Markdown] = _Markdown(self._resolver, plain)
+        markdown = _Markdown(self._resolver, plain)
+        self.markdown: dict[str, Markdown] = markdown
+        # The source language shows its own text: nothing on its pages is out of date.
+        self.page: dict[str, Markdown] = (
+            markdown
+            if target is source
+            else _Page(self._resolver, markdown, PassageMarks(plain.__getitem__, source.code))
+        )
 
     @property
     def used(self) -> set[str]:
-        """Every key looked up so far: those with a current text, and those the tracker saw
-        fall back."""
-        return self.plain.keys() | self.tracker.fallen_back
+        """Every key looked up so far: those with a current text, those the tracker saw fall
+        back, and the marks' notes (a page needs them as soon as a translation falls
+        behind)."""
+        return self.plain.keys() | self.tracker.fallen_back | NOTE_KEYS
 
 
 def _current_texts(source: Locale, target: Locale) -> dict[str, str]:

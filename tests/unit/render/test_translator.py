@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from eventdocs.load.locale import Entries, Entry, Locale
+from eventdocs.render.passage_marks import NOTE_KEYS
 from eventdocs.render.translator import LookupTracker, Translations
-
-
-def locale(code: str, entries: dict[str, tuple[str | None, str | None]], *, source: bool) -> Locale:
-    return Locale(
-        code,
-        Path(f"{code}.yaml"),
-        source,
-        Entries.of(Entry(key, text, origin, 1) for key, (text, origin) in entries.items()),
-        {},
-    )
-
+from tests.unit.render._locales import locale
 
 ENGLISH = locale("en", {"a": ("Hello", None), "b": ("Bye", None)}, source=True)
 
@@ -67,7 +55,7 @@ def test_missing_source_is_recorded_and_every_lookup_counted() -> None:
     assert strings.markdown["zzz"] == "zzz"
     assert strings.plain["a"] == "Hello"
     assert strings.tracker.output.missing_source == {"zzz"}
-    assert strings.used == {"zzz", "a"}
+    assert strings.used == {"zzz", "a", *NOTE_KEYS}
 
 
 def test_get_resolves_like_a_subscript() -> None:
