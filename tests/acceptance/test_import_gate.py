@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from eventdocs.load.yaml_files import MAX_FILE_BYTES
+from eventdocs.exchange.units import MAX_EXCHANGE_BYTES
 from tests.acceptance._exchange import (
     EMPTIED,
     REFUSED,
@@ -117,12 +117,12 @@ def test_a_file_the_project_cannot_take_is_one_error_line(
 
 
 def test_a_file_over_the_size_limit_is_refused(project: Path, run_cli: Callable[..., Run]) -> None:
-    """A PO file past the project's 8 MiB limit is refused unread."""
+    """A PO file past the translators' file limit (32 MiB) is refused unread."""
     path = project / f"{TRANSLATIONS[0]}.po"
-    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    path.write_bytes(b"#" * (MAX_EXCHANGE_BYTES + 1))
     result = run_cli("-C", project, "import", path.name)
     assert result.code == 1
-    assert result.err.startswith(f"Error: {path.name}: PO file is {MAX_FILE_BYTES + 1} bytes")
+    assert result.err.startswith(f"Error: {path.name}: PO file is {MAX_EXCHANGE_BYTES + 1} bytes")
 
 
 def test_a_fuzzy_translation_of_a_missing_key_is_refused(

@@ -3,9 +3,9 @@ its translation and where it stands (missing, stale or current)."""
 
 from __future__ import annotations
 
-from eventdocs.check.status import subject_of
 from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 from eventdocs.load.project import Project
+from eventdocs.render.coverage import subject_of
 from eventdocs.render.translation_state import State, decide
 
 # How a translator's tool shows each state ``check`` knows: a translation the rules refuse

@@ -10,8 +10,8 @@ from typing import NamedTuple
 from eventdocs.base.bounded import read_bounded
 from eventdocs.errors import UsageError
 from eventdocs.exchange.po import dump_po, load_po
-from eventdocs.exchange.units import ExchangeFile
-from eventdocs.load.yaml_files import MAX_FILE_BYTES
+from eventdocs.exchange.units import MAX_EXCHANGE_BYTES, ExchangeFile
+from eventdocs.exchange.xliff import dump_xliff, load_xliff
 
 
 class ExchangeFormat(NamedTuple):
@@ -25,6 +25,7 @@ class ExchangeFormat(NamedTuple):
 
 FORMATS: dict[str, ExchangeFormat] = {
     "po": ExchangeFormat("po", ".po", dump_po, load_po),
+    "xliff": ExchangeFormat("xliff", ".xlf", dump_xliff, load_xliff),
 }
 
 
@@ -40,5 +41,5 @@ def format_of(path: Path) -> ExchangeFormat:
 def read_exchange_file(path: Path) -> ExchangeFile:
     """Read ``path`` in the format its suffix names, within the project's file size limit."""
     exchange_format = format_of(path)
-    raw = read_bounded(path, MAX_FILE_BYTES, what=f"{exchange_format.name.upper()} file")
+    raw = read_bounded(path, MAX_EXCHANGE_BYTES, what=f"{exchange_format.name.upper()} file")
     return exchange_format.load(path, raw)

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from eventdocs.load.yaml_files import MAX_FILE_BYTES
+
+# A translator's file holds a locale file's strings with more around them (XLIFF about three
+# times the bytes): any locale file within its limit exports to a file that imports back.
+MAX_EXCHANGE_BYTES = 4 * MAX_FILE_BYTES
+
 
 class UnitState(StrEnum):
     """Where a translation stands, as a translator's tool shows it."""

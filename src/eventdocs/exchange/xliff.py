@@ -46,8 +46,7 @@ from eventdocs.exchange._xliff_codes import (
     write_segment,
     xml_safe,
 )
-from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
-from eventdocs.load.yaml_files import MAX_FILE_BYTES
+from eventdocs.exchange.units import MAX_EXCHANGE_BYTES, ExchangeFile, Unit, UnitState
 
 EVENTDOCS_NAMESPACE = "urn:x-eventdocs:xliff:1"
 STALE_SUBSTATE = "eventdocs:stale"
@@ -123,9 +122,9 @@ def _indent(element: etree._Element, depth: int) -> None:
 
 def load_xliff(path: Path, data: bytes) -> ExchangeFile:
     """Read an XLIFF 2 file's units; raise ``LoadError`` naming ``path`` and the line."""
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_EXCHANGE_BYTES:
         raise LoadError(
-            f"XLIFF file is {len(data)} bytes, over the limit of {MAX_FILE_BYTES} bytes; split it",
+            f"XLIFF file is {len(data)} bytes, over the limit of {MAX_EXCHANGE_BYTES} bytes",
             path=path,
         )
     parser = etree.XMLParser(

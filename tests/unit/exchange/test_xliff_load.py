@@ -9,9 +9,8 @@ import pytest
 from lxml import etree
 
 from eventdocs.errors import LoadError
-from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
+from eventdocs.exchange.units import MAX_EXCHANGE_BYTES, ExchangeFile, Unit, UnitState
 from eventdocs.exchange.xliff import dump_xliff, load_xliff
-from eventdocs.load.yaml_files import MAX_FILE_BYTES
 
 FILE = Path("locales-out/fr.xlf")
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -179,8 +178,8 @@ def test_a_malformed_or_hostile_file_is_refused(data: bytes, line: int, message:
 
 
 def test_a_file_over_the_limit_is_refused_unread() -> None:
-    """A file past the 8 MiB input limit is refused before it is parsed."""
-    error = refused(b"<" * (MAX_FILE_BYTES + 1))
+    """A file past the translators' file limit (32 MiB) is refused before it is parsed."""
+    error = refused(b"<" * (MAX_EXCHANGE_BYTES + 1))
     assert "over the limit" in error.message and error.path == FILE
 
 
