@@ -70,6 +70,24 @@ def translation_findings(run_cli: Callable[..., Run], root: Path) -> set[tuple[s
     }
 
 
+def assert_three_edits_imported(
+    run_cli: Callable[..., Run], root: Path, code: str, before: set[tuple[str, str, str]]
+) -> None:
+    """After importing the three edits of the round-trip tests into ``code`` (``REVIEWED``
+    reviewed, ``STILL_FUZZY`` edited but left stale, ``EMPTIED`` filled), `check` reports
+    exactly ``before`` less the two keys now current, and the locale file holds the texts."""
+    run_cli("-C", root, "build")
+    path = f"locales/{code}.yaml"
+    expected = before - {("stale", path, REVIEWED), ("missing", path, EMPTIED)}
+    assert translation_findings(run_cli, root) == expected
+    locale = read_yaml(root / path)
+    english = read_yaml(root / "locales" / f"{SOURCE}.yaml")
+    assert locale[REVIEWED] == {"source": english[REVIEWED], "text": f"Revu ({code})."}
+    assert locale[STILL_FUZZY]["text"] == f"Encore à revoir ({code})."
+    assert locale[STILL_FUZZY]["source"] != english[STILL_FUZZY]
+    assert locale[EMPTIED] == {"source": english[EMPTIED], "text": f"Titre traduit ({code})"}
+
+
 def set_header(language: str) -> Callable[[polib.POFile], None]:
     """An edit that sets the header's language."""
 

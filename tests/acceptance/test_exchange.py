@@ -18,6 +18,7 @@ from tests.acceptance._exchange import (
     SOURCE,
     STILL_FUZZY,
     TRANSLATIONS,
+    assert_three_edits_imported,
     edit_po,
     entry,
     locale_files,
@@ -72,15 +73,7 @@ def test_edited_entries_change_exactly_what_check_reports(
     result = run_cli("-C", project, "import", po_path(project, code))
     assert result.code == 0, result.err
     assert f"locales/{code}.yaml: 3 translation(s) updated" in result.out
-    run_cli("-C", project, "build")
-    expected = before - {("stale", path, REVIEWED), ("missing", path, EMPTIED)}
-    assert translation_findings(run_cli, project) == expected
-    locale = read_yaml(project / "locales" / f"{code}.yaml")
-    english = read_yaml(project / "locales" / f"{SOURCE}.yaml")
-    assert locale[REVIEWED] == {"source": english[REVIEWED], "text": f"Revu ({code})."}
-    assert locale[STILL_FUZZY]["text"] == f"Encore à revoir ({code})."
-    assert locale[STILL_FUZZY]["source"] != english[STILL_FUZZY]
-    assert locale[EMPTIED] == {"source": english[EMPTIED], "text": f"Titre traduit ({code})"}
+    assert_three_edits_imported(run_cli, project, code, before)
 
 
 @pytest.mark.parametrize("code", TRANSLATIONS)

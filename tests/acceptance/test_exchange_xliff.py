@@ -12,14 +12,14 @@ from lxml import etree
 from tests.acceptance._exchange import (
     EMPTIED,
     REVIEWED,
-    SOURCE,
     STILL_FUZZY,
     TRANSLATIONS,
+    assert_three_edits_imported,
     locale_files,
     plant,
     translation_findings,
 )
-from tests.helpers import Run, read_yaml
+from tests.helpers import Run
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 NS = {"x": XLIFF}
@@ -86,7 +86,6 @@ def test_edited_units_change_exactly_what_check_reports(
     plant(project, code)
     run_cli("-C", project, "build")
     before = translation_findings(run_cli, project)
-    path = f"locales/{code}.yaml"
     assert run_cli("-C", project, "export", code, "--format", "xliff").code == 0
 
     def translate(root: etree._Element) -> None:
@@ -97,15 +96,7 @@ def test_edited_units_change_exactly_what_check_reports(
     edit_xliff(xliff_path(project, code), translate)
     result = run_cli("-C", project, "import", xliff_path(project, code))
     assert result.code == 0, result.err
-    run_cli("-C", project, "build")
-    expected = before - {("stale", path, REVIEWED), ("missing", path, EMPTIED)}
-    assert translation_findings(run_cli, project) == expected
-    locale = read_yaml(project / "locales" / f"{code}.yaml")
-    english = read_yaml(project / "locales" / f"{SOURCE}.yaml")
-    assert locale[REVIEWED] == {"source": english[REVIEWED], "text": f"Revu ({code})."}
-    assert locale[STILL_FUZZY]["text"] == f"Encore à revoir ({code})."
-    assert locale[STILL_FUZZY]["source"] != english[STILL_FUZZY]
-    assert locale[EMPTIED] == {"source": english[EMPTIED], "text": f"Titre traduit ({code})"}
+    assert_three_edits_imported(run_cli, project, code, before)
 
 
 @pytest.mark.parametrize("code", TRANSLATIONS)
