@@ -102,21 +102,36 @@ def test_a_rebuild_gives_what_a_full_build_gives(edit: str, tmp_path: Path) -> N
     assert contents(tmp_path / "served") == contents(tmp_path / "full")
 
 
-def test_a_string_edit_renders_only_its_page(tmp_path: Path) -> None:
-    """A string of one event page renders that page again, and no other page (the theme's
-    404 page is drawn at every build: it is no page of the project)."""
+def html_of(page: str) -> str:
+    """Where the site serves the page ``page`` (a path under the language's docs folder)."""
+    folder = page.removesuffix(".md").removesuffix("index")
+    return f"{folder}/index.html".lstrip("/")
+
+
+def test_a_string_edit_renders_only_the_pages_it_changed(tmp_path: Path) -> None:
+    """A string of one event page renders again exactly the pages whose Markdown the edit
+    changed (that event's, and the status page that counts it), and no other (the theme's 404
+    page is drawn at every build: it is no page of the project)."""
     root = copy_project(tmp_path / "project")
-    site = tmp_path / "served"
-    before: dict[Path, int] = {}
+    site, docs = tmp_path / "served", root / "docs" / SOURCE
+    html: dict[Path, int] = {}
+    markdown: dict[str, bytes] = {}
 
     def look_then_edit(root: Path) -> None:
-        before.update({path: path.stat().st_mtime_ns for path in site.rglob("*.html")})
+        html.update({path: path.stat().st_mtime_ns for path in site.rglob("*.html")})
+        markdown.update(
+            {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+        )
         EDITS["a string of one event page"](root)
 
     served(root, site, [look_then_edit])
-    changed = sorted(
+    changed = {
         path.relative_to(site).as_posix()
-        for path, time in before.items()
+        for path, time in html.items()
         if path.stat().st_mtime_ns != time and path.name != "404.html"
-    )
-    assert changed == [f"events/{EVENTS[0]}/index.html"]
+    }
+    rewritten = {
+        html_of(page) for page, data in markdown.items() if (docs / page).read_bytes() != data
+    }
+    assert f"events/{EVENTS[0]}/index.html" in changed
+    assert changed == rewritten
