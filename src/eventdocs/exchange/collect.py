@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 from eventdocs.load.project import Project
-from eventdocs.render.coverage import subject_of
+from eventdocs.render.coverage import page_of, subject_of
 from eventdocs.render.translation_state import State, decide
 
 # How a translator's tool shows each state ``check`` knows: a translation the rules refuse
@@ -26,15 +26,14 @@ def places_of(key: str) -> tuple[str, ...]:
     """Where ``key``'s string appears, as ``PAGE: WHAT`` (``events/x.md: field status``), or
     as ``WHAT`` alone (no ``": "``) for the words of the site's interface, on every page."""
     subject = subject_of(key)
-    rest = key[len(subject) + 1 :]
-    first, _, name = subject.partition(".")
-    if first in ("events", "types"):
-        kind, _, path = rest.partition(".")
-        what = f"{_KINDS[kind]} {path}" if kind in _KINDS and path else rest
-        return (f"{first}/{name}.md: {what}",)
-    if first in ("categories", "envelope"):  # both are shown by the events index
-        return (f"events/index.md: {key}",)
-    return ("the site's interface, on every page",)
+    page = page_of(subject)
+    if page is None:
+        return ("the site's interface, on every page",)
+    if subject.startswith(("events.", "types.")):
+        kind, _, path = key[len(subject) + 1 :].partition(".")
+        what = f"{_KINDS[kind]} {path}" if kind in _KINDS and path else key[len(subject) + 1 :]
+        return (f"{page}: {what}",)
+    return (f"{page}: {key}",)
 
 
 def collect(project: Project, code: str, used_keys: frozenset[str]) -> ExchangeFile:

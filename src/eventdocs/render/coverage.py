@@ -46,6 +46,16 @@ def subject_of(key: str) -> str:
     return first
 
 
+def page_of(subject: str) -> str | None:
+    """The page (under a language's folder) that shows the strings of ``subject``: the event's
+    or the type's own, the events index for category headings and the envelope's words, and
+    None for the interface's words, on every page."""
+    group, _, name = subject.partition(".")
+    if group in ("events", "types"):
+        return f"{group}/{name}.md"
+    return "events/index.md" if group in ("categories", "envelope") else None
+
+
 def progress_of(project: Project, code: str, keys: Iterable[str]) -> dict[str, Progress]:
     """Where each of ``keys`` stands in the language ``code``, in the order given."""
     source = project.source

@@ -15,7 +15,7 @@ import jinja2
 
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
-from eventdocs.render.coverage import Coverage, Progress, progress_of, subject_of
+from eventdocs.render.coverage import Coverage, Progress, page_of, progress_of, subject_of
 from eventdocs.render.markdown_text import Markdown
 from eventdocs.render.pages import RenderedPage, render_template
 from eventdocs.render.translator import Translations
@@ -67,12 +67,8 @@ class Status:
 
 def _subject(subject: str, row: Coverage) -> Subject:
     group, _, name = subject.partition(".")
-    if group == "events":
-        return Subject(name, "event", f"events/{name}.md", row)
-    if group == "types":
-        return Subject(name, "type", f"types/{name}.md", row)
-    # Category headings are on the events index; interface words are on every page.
-    return Subject(group, "group", "events/index.md" if group == "categories" else None, row)
+    kind = {"events": "event", "types": "type"}.get(group)
+    return Subject(name if kind else group, kind or "group", page_of(subject), row)
 
 
 def translation_status(
