@@ -147,10 +147,27 @@ def test_usage_errors_exit_2(
 def test_export_never_writes_through_a_planted_symlink(
     project: Path, run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
-    """A `translations` symlink in the checkout is refused: the export writes nothing."""
+    """A `translations` symlink in the checkout is refused, named by default or with `-o`:
+    the export writes nothing."""
     outside = tmp_path / "outside"
     outside.mkdir()
     (project / "translations").symlink_to(outside)
-    result = run_cli("-C", project, "export")
-    assert result.code == 1 and "translations is a symlink" in result.err
+    for options in ((), ("-o", str(project / "translations" / "po"))):
+        result = run_cli("-C", project, "export", *options)
+        assert result.code == 1 and "translations is a symlink" in result.err, result.err
     assert list(outside.iterdir()) == []
+
+
+def test_a_folder_where_a_file_goes_is_refused_before_any_write(
+    project: Path, run_cli: Callable[..., Run]
+) -> None:
+    """A folder where a language's file goes (a pull request can plant one) stops the export
+    with one error line naming it, before any file is written."""
+    last = po_path(project, TRANSLATIONS[-1])
+    (last / "keep").parent.mkdir(parents=True)
+    (last / "keep").write_text("", "utf-8")
+    result = run_cli("-C", project, "export")
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and "Traceback" not in result.err
+    assert f"{last.name}: not a file" in result.err, result.err
+    assert sorted(path.name for path in last.parent.iterdir()) == [last.name]

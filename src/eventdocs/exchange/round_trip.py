@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,19 +36,36 @@ def export_files(
             raise UsageError(
                 f"{code!r} is the source language; export the languages that translate it"
             )
-    if folder is None:
-        folder = project.root / DEFAULT_FOLDER
-        # A folder in the checkout may be a symlink a pull request planted: never written through.
-        if linked := SymlinkFinder(project.root).first_symlink(DEFAULT_FOLDER):
-            raise WriteError(f"{linked} is a symlink; remove it or name a folder with -o")
+    folder = project.root / DEFAULT_FOLDER if folder is None else folder
+    _refuse_planted_symlink(project.root, folder)
+    files = {
+        folder / f"{code}{exchange_format.suffix}": exchange_format.dump(
+            collect(project, code, used_keys), project.source.code
+        )
+        for code in dict.fromkeys(chosen)
+    }
+    for path in files:  # every file checked before the first is written
+        if path.exists() and not path.is_file() and not path.is_symlink():
+            raise WriteError("not a file: remove it, or name another folder with -o", path=path)
     written = []
-    for code in dict.fromkeys(chosen):
-        data = exchange_format.dump(collect(project, code, used_keys), project.source.code)
-        path = folder / f"{code}{exchange_format.suffix}"
+    for path, data in files.items():
         if path.is_symlink() or not path.is_file() or path.read_bytes() != data:
-            atomic_write(path, data)
+            try:
+                atomic_write(path, data)  # replaces a symlink there, never writes through it
+            except OSError as error:
+                raise WriteError(f"cannot write the file: {error.strerror}", path=path) from None
             written.append(path)
     return written
+
+
+def _refuse_planted_symlink(root: Path, folder: Path) -> None:
+    """Refuse a folder inside the project reached through a symlink: a pull request may have
+    planted it (``translations`` pointing anywhere); a folder outside is the user's to name."""
+    relative = os.path.relpath(folder, root)  # both made absolute, neither resolved
+    if relative == "." or relative.startswith(".."):
+        return
+    if linked := SymlinkFinder(root).first_symlink(Path(relative).as_posix()):
+        raise WriteError(f"{linked} is a symlink; remove it or name a folder with -o")
 
 
 def import_files(project: Project, used_keys: frozenset[str], paths: Sequence[Path]) -> Changes:
