@@ -42,15 +42,27 @@ def write_translations(project: Project, changes: Mapping[str, Mapping[str, Tran
         raw = read_bytes(locale.path, what="locale file")
         planned.append((locale.path, raw, _edited(locale, raw, keys, order)))
     done: list[tuple[Path, bytes]] = []
-    try:
-        for path, raw, edited in planned:
-            mode = path.stat().st_mode
-            atomic_write(path, edited, mode=mode)
-            done.append((path, raw))
-    except OSError as error:
-        for path, raw in done:
+    for path, raw, edited in planned:
+        try:
+            atomic_write(path, edited, mode=path.stat().st_mode)
+        except OSError as error:
+            _put_back(done)
+            raise WriteError(f"cannot write the locale file: {error.strerror}", path=path) from None
+        done.append((path, raw))
+
+
+def _put_back(done: list[tuple[Path, bytes]]) -> None:
+    """Restore the files already replaced; one that cannot be is named, for the user to
+    restore from version control."""
+    for path, raw in done:
+        try:
             atomic_write(path, raw, mode=path.stat().st_mode)
-        raise WriteError(f"cannot write the locale file: {error.strerror}", path=path) from None
+        except OSError as error:
+            raise WriteError(
+                f"cannot put the locale file back ({error.strerror}); restore it from version "
+                "control",
+                path=path,
+            ) from None
 
 
 def _edited(

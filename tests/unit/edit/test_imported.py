@@ -128,6 +128,7 @@ def test_a_failed_write_puts_back_the_files_already_written(
 
     monkeypatch.setattr(imported, "atomic_write", failing_second)
     changes = {code: {key: Translation(f"Texte {code}", english)} for code in LOCALES[1:]}
-    with pytest.raises(WriteError, match="No space left on device"):
+    with pytest.raises(WriteError, match="No space left on device") as refused:
         write_translations(project, changes)
     assert {code: _locale(root, code).read_bytes() for code in LOCALES[1:]} == before
+    assert refused.value.path == calls[1]  # the file that failed, not the one put back
