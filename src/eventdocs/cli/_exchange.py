@@ -32,8 +32,9 @@ from eventdocs.pipeline import export, import_translations
 def export_command(
     root: Path, codes: tuple[str, ...], format_name: str, output: Path | None
 ) -> None:
-    """Write one translator's file per LOCALE (every translation by default): DIR/LOCALE.po,
-    each string with its key, its English and the English a stale one was made from."""
+    """Write one translator's file per LOCALE (every translation by default): DIR/LOCALE.po or
+    DIR/LOCALE.xlf, each string with its key, its English and the English a stale one was
+    made from."""
     written = export(root, codes, format_name, output)
     for path in written:
         click.echo(f"wrote {path.as_posix()}")
@@ -50,8 +51,8 @@ def export_command(
 )
 @click.pass_obj
 def import_command(root: Path, files: tuple[Path, ...]) -> int:
-    """Write the translations of translators' files (LOCALE.po) into locales/: all of them,
-    or nothing when any string breaks a rule `eventdocs check` applies."""
+    """Write the translations of translators' files (LOCALE.po, LOCALE.xlf) into locales/: all
+    of them, or nothing when any string breaks a rule `eventdocs check` applies."""
     try:
         changes = import_translations(root, files)
     except ImportRefused as refused:
