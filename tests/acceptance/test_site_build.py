@@ -14,6 +14,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from eventdocs.check.findings import Code
+from eventdocs.cli import main
 from eventdocs.report.sarif import rule_url
 from tests.acceptance._pages import headings, normalize
 from tests.helpers import EVENTS, LOCALES, REPO, TYPES, copy_project
@@ -194,6 +195,36 @@ def test_a_bad_site_option_is_a_usage_error(
     assert result.returncode == 2
     assert message in result.stderr
     assert not (project / "site").exists()
+
+
+def with_search_dictionary(project: Path, path: str) -> None:
+    """Give the search plugin of ``project``'s `mkdocs.yml` a Chinese dictionary, ``path``."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "  - search\n", f"  - search:\n      jieba_dict: {path}\n", 1
+    )
+    config.write_text(text, "utf-8")
+
+
+def test_a_search_dictionary_is_left_to_chinese_builds(project: Path) -> None:
+    """A Chinese dictionary for search does not stop the other languages' builds (Material
+    would load it with no segmenter to load it into)."""
+    (project / "words.txt").write_text("网络 5 n\n", "utf-8")
+    with_search_dictionary(project, "words.txt")
+    result = eventdocs_site(project, "--lang", LOCALES[1])
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_search_dictionary_outside_the_project_is_refused(project: Path) -> None:
+    """A Chinese build refuses a search dictionary outside the project, in one line naming
+    `mkdocs.yml`: the file is a contributor's to edit."""
+    assert main(["-C", str(project), "new-locale", "zh"]) == 0
+    (project / "pages" / "zh").mkdir()
+    (project / "pages" / "zh" / "index.md").write_text("# 事件\n", "utf-8")
+    with_search_dictionary(project, "/etc/hostname")
+    result = eventdocs_site(project, "--lang", "zh")
+    assert result.returncode == 1
+    assert "mkdocs.yml" in result.stderr and "outside the project" in result.stderr, result.stderr
 
 
 def test_mkdocs_build_regenerates_stale_pages_first(project: Path) -> None:

@@ -20,7 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from eventdocs.errors import WriteError
+from eventdocs.base.confined import resolves_inside
+from eventdocs.errors import SiteError, WriteError
 from eventdocs.site.languages import SiteLanguage
 from eventdocs.site.plan import DOCS_DIR, SCHEMAS_DIR, SitePlan
 
@@ -47,16 +48,31 @@ def configure(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> N
         config.extra_css.append(STATUS_STYLESHEET)
     if config.site_url and language.folder:
         config.site_url = posixpath.join(config.site_url, language.folder, "")
-    _split_chinese_words(language)
+    _split_chinese_words(config, plan, language)
 
 
-def _split_chinese_words(language: SiteLanguage) -> None:
+def _split_chinese_words(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> None:
     """Let Material's search split runs of Han characters into words (with jieba) in a Chinese
     build only: it would do so in every build where jieba is importable, and Japanese kanji
-    are words Material's Japanese search splits its own way."""
+    are words Material's Japanese search splits its own way. The search plugin's dictionaries
+    (``jieba_dict``, ``jieba_dict_user``) are then a Chinese build's only, and files of the
+    project: ``mkdocs.yml`` is a contributor's to edit."""
     from material.plugins.search import plugin as search  # type: ignore[import-untyped]
 
-    search.jieba = _jieba() if language.code.split("-")[0] == "zh" else None
+    chinese = language.code.split("-")[0] == "zh"
+    search.jieba = _jieba() if chinese else None
+    for plugin in config.plugins.values():
+        if not isinstance(plugin, search.SearchPlugin):
+            continue
+        for option in ("jieba_dict", "jieba_dict_user"):
+            path = plugin.config.get(option)
+            if path and not chinese:
+                plugin.config[option] = None  # Material would load it with no segmenter
+            elif path and not resolves_inside(plan.root, Path(path)):
+                raise SiteError(
+                    f"search option `{option}` names a file outside the project: {path!r}",
+                    path=plan.config_file,
+                )
 
 
 def _jieba() -> ModuleType | None:
