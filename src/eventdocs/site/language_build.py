@@ -142,6 +142,7 @@ def copy_downloads(plan: SitePlan, site_dir: Path) -> None:
         if source.is_symlink():
             raise WriteError("a symlink in place of the downloads folder", path=source)
         return
+    _remove_withdrawn(source, site_dir / SCHEMAS_DIR)
     for path in sorted(source.rglob("*")):
         if path.is_symlink():
             raise WriteError("a symlink among the downloads: refused, never published", path=path)
@@ -151,6 +152,20 @@ def copy_downloads(plan: SitePlan, site_dir: Path) -> None:
         elif path.is_file() and not _same_copy(path, target):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
+
+
+def _remove_withdrawn(source: Path, copy: Path) -> None:
+    """Remove from ``copy`` the files ``source`` no longer has (a folder served again and
+    again keeps the downloads of every build before)."""
+    if not copy.is_dir() or copy.is_symlink():
+        return
+    for path in sorted(copy.rglob("*"), reverse=True):
+        kept = source / path.relative_to(copy)
+        if path.is_dir() and not path.is_symlink():
+            if not kept.is_dir():
+                shutil.rmtree(path)
+        elif not kept.is_file():
+            path.unlink()
 
 
 def _same_copy(path: Path, target: Path) -> bool:

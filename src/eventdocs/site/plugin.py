@@ -48,8 +48,8 @@ WATCHED = ("schema", "locales", "templates", PAGES_DIR, CONFIG_FILE)
 THEME = "material"
 # The date every page says it was updated: the epoch, which gzip reads as "no timestamp".
 BUILD_DATE = "1970-01-01"
-# The language `eventdocs serve --lang` asked for: each rebuild under `mkdocs serve` loads a new
-# plugin, which builds this language rather than the source one.
+# The language `eventdocs serve --lang` asked for: MkDocs makes the plugin when it loads
+# mkdocs.yml, after the command chose the language, so the choice reaches it through here.
 _served: list[str] = []
 
 

@@ -44,9 +44,9 @@ class DirtyRebuilds:
         nav: Navigation,
         plan: SitePlan,
         language: SiteLanguage,
-    ) -> bool:
-        """Get the build of ``config`` ready to render only what changed; return True when it
-        must render every page (the first build, or something every page shows changed)."""
+    ) -> None:
+        """Get the build of ``config`` ready to render only what changed, or every page (the
+        first build, or something every page shows changed)."""
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         for page in pages:
             if page.markdown is None:
@@ -73,7 +73,6 @@ class DirtyRebuilds:
                     for entry in previous.entries
                     if _page_of(entry["location"]) not in changed
                 ]
-        return everything
 
 
 def _page_of(location: str) -> str:

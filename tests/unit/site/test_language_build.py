@@ -4,6 +4,9 @@ selector links and links to the downloads."""
 from __future__ import annotations
 
 import html
+import shutil
+from dataclasses import replace
+from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 from urllib.parse import urljoin
@@ -11,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from mkdocs.structure.pages import Page
 
-from eventdocs.site.language_build import alternates, resolve_downloads
+from eventdocs.site.language_build import alternates, copy_downloads, resolve_downloads
 from eventdocs.site.languages import theme_language, writing_direction
 from eventdocs.site.plan import make_site_plan
 from tests.helpers import LOCALES, repo_project
@@ -97,3 +100,27 @@ def test_right_to_left_languages_are_written_right_to_left(code: str, direction:
     """Arabic, Hebrew and Persian build right to left; the repository's languages left to right."""
     assert writing_direction(code) == direction
     assert {writing_direction(locale) for locale in LOCALES} == {"ltr"}
+
+
+def test_downloads_copied_again_follow_the_project(tmp_path: Path) -> None:
+    """Copying the downloads into a folder that has them (as `serve` does, build after build)
+    adds what is new, replaces what changed and removes what the project no longer has."""
+    root = tmp_path / "project"
+    schemas = root / "docs" / "schemas"
+    (schemas / "kept").mkdir(parents=True)
+    (schemas / "gone").mkdir()
+    for name, text in (("kept/v1.json", "{}"), ("gone/v1.json", "{}"), ("catalog.json", "[]")):
+        (schemas / name).write_text(text, "utf-8")
+    plan = replace(make_site_plan(repo_project()), root=root)
+    site = tmp_path / "site"
+    copy_downloads(plan, site)
+    shutil.rmtree(schemas / "gone")
+    (schemas / "catalog.json").write_text('["changed"]', "utf-8")
+    copy_downloads(plan, site)
+    copied = {
+        path.relative_to(site / "schemas").as_posix(): path.read_text("utf-8")
+        for path in sorted((site / "schemas").rglob("*"))
+        if path.is_file()
+    }
+    assert copied == {"catalog.json": '["changed"]', "kept/v1.json": "{}"}
+    assert not (site / "schemas" / "gone").exists()
