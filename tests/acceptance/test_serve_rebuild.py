@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import EVENTS, LOCALES, REPO, TYPES, copy_project, read_yaml, set_english
+from tests.helpers import (
+    EVENTS,
+    LOCALES,
+    REPO,
+    TYPES,
+    copy_project,
+    read_yaml,
+    set_english,
+    write_yaml,
+)
 
 SOURCE = LOCALES[0]
 
@@ -53,14 +62,16 @@ EDITS: dict[str, Callable[[Path], None]] = {
 }
 
 
-def served(root: Path, site: Path, edits: list[Callable[[Path], None]]) -> None:
-    """Build the source language into ``site`` as `eventdocs serve` does, once, then once
-    more after each of ``edits``."""
+def served(
+    root: Path, site: Path, edits: list[Callable[[Path], None]], language: str = SOURCE
+) -> None:
+    """Build ``language`` into ``site`` as `eventdocs serve` does, once, then once more after
+    each of ``edits``."""
     log = site.with_name(f"{site.name}.log")
     with (
         log.open("w") as errors,
         subprocess.Popen(
-            [sys.executable, "-m", "tests.serve_builds", str(root), str(site), SOURCE],
+            [sys.executable, "-m", "tests.serve_builds", str(root), str(site), language],
             cwd=REPO,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -99,6 +110,23 @@ def test_a_rebuild_gives_what_a_full_build_gives(edit: str, tmp_path: Path) -> N
     root = copy_project(tmp_path / "project")
     served(root, tmp_path / "served", [EDITS[edit]])
     served(root, tmp_path / "full", [])
+    assert contents(tmp_path / "served") == contents(tmp_path / "full")
+
+
+def test_a_translation_served_rebuilds_as_a_full_build(tmp_path: Path) -> None:
+    """Serving a translation, an edit of one of its strings gives what a full build gives."""
+    root = copy_project(tmp_path / "project")
+    language = LOCALES[1]
+
+    def translate(root: Path) -> None:
+        path = root / "locales" / f"{language}.yaml"
+        strings = read_yaml(path)
+        key = english_key(root, f"events.{EVENTS[0]}.")
+        strings[key]["text"] = "Une chaîne retouchée."
+        write_yaml(path, strings)
+
+    served(root, tmp_path / "served", [translate], language)
+    served(root, tmp_path / "full", [], language)
     assert contents(tmp_path / "served") == contents(tmp_path / "full")
 
 
