@@ -242,6 +242,11 @@ def _read_unit(path: Path, element: etree._Element) -> Unit:
 
 
 def _is_stale(segment: etree._Element) -> bool:
-    """Tell whether the segment's ``subState`` is ours, whatever prefix the file binds."""
+    """Tell whether the segment's ``subState`` is ours, whatever prefix the file binds; our
+    own prefix left unbound (a tool that dropped the declaration) still is: when unsure, a
+    translation stays to be reviewed rather than becoming current."""
     prefix, _, value = (segment.get("subState") or "").partition(":")
-    return value == "stale" and segment.nsmap.get(prefix) == EVENTDOCS_NAMESPACE
+    bound = segment.nsmap.get(prefix)
+    return value == "stale" and (
+        bound == EVENTDOCS_NAMESPACE or (bound is None and f"{prefix}:{value}" == STALE_SUBSTATE)
+    )

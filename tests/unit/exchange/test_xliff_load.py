@@ -76,6 +76,17 @@ def test_a_stale_unit_stays_stale_whatever_the_prefix() -> None:
     assert (first.state, second.state) == (UnitState.STALE, UnitState.CURRENT)
 
 
+def test_our_prefix_left_unbound_still_means_stale() -> None:
+    """A tool that drops the declaration of our namespace but keeps `eventdocs:stale` leaves
+    the unit stale: unsure, a translation stays to be reviewed."""
+    data = document(
+        '<unit id="ui.a"><segment state="translated" subState="eventdocs:stale">'
+        "<source>A</source><target>B</target></segment></unit>"
+    )
+    (unit,) = load_xliff(FILE, data).units
+    assert unit.state is UnitState.STALE
+
+
 def test_segments_a_tool_split_are_joined() -> None:
     """Two segments and the ignorable space between them make one string again."""
     data = document(
