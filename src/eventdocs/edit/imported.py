@@ -98,6 +98,11 @@ def _edited(
     return edited
 
 
+def _scalar(node: yaml.Node) -> str | None:
+    """The string a scalar node holds; None for a YAML null (`null`, `~`, nothing)."""
+    return None if node.tag == "tag:yaml.org,2002:null" else str(node.value)
+
+
 def _entry_edits(
     text: str, value: yaml.Node, translation: Translation
 ) -> list[tuple[int, int, str]]:
@@ -116,9 +121,13 @@ def _entry_edits(
             f"{{source: {yaml_string(translation.source)}, text: {yaml_string(translation.text)}}}"
         )
         return [_replace(text, value, replacement)]
-    edits = [_replace(text, fields["source"][1], yaml_string(translation.source))]
+    edits = []
+    # A value left as it is keeps its spelling (a block scalar stays one).
+    if _scalar(fields["source"][1]) != translation.source:
+        edits.append(_replace(text, fields["source"][1], yaml_string(translation.source)))
     if "text" in fields:
-        edits.append(_replace(text, fields["text"][1], yaml_string(translation.text)))
+        if _scalar(fields["text"][1]) != translation.text:
+            edits.append(_replace(text, fields["text"][1], yaml_string(translation.text)))
     else:  # a line of its own, after the source's, indented alike
         key_node, source_node = fields["source"]
         end = source_node.end_mark.index

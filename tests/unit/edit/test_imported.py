@@ -132,3 +132,17 @@ def test_a_failed_write_puts_back_the_files_already_written(
         write_translations(project, changes)
     assert {code: _locale(root, code).read_bytes() for code in LOCALES[1:]} == before
     assert refused.value.path == calls[1]  # the file that failed, not the one put back
+
+
+def test_a_value_left_as_it_is_keeps_its_spelling(root: Path) -> None:
+    """Only the text changes: a `source` written as a block scalar stays one, byte for byte,
+    and a `text` once null becomes the new text."""
+    project = _load(root)
+    key, english = _english(project, 5)
+    block = "\n".join(f"    {line}" for line in english.split("\n"))
+    _rewrite_entry(_locale(root), key, f"\n  source: |-\n{block}\n  text: null")
+    project = _load(root)
+    write_translations(project, {CODE: {key: Translation("Un texte", english)}})
+    after = _locale(root).read_text("utf-8")
+    assert f'{key}:\n  source: |-\n{block}\n  text: "Un texte"' in after
+    assert read_yaml(_locale(root))[key] == {"source": english, "text": "Un texte"}
