@@ -29,7 +29,6 @@ from eventdocs.site.plan import DOCS_DIR, SCHEMAS_DIR, SitePlan
 # downloads, one folder above its root, goes through this marker, swapped for `../` after.
 _ABOVE_ROOT = "eventdocs-above-the-language-root"
 _MARKED_HREF = re.compile(rf'(href="(?:\.\./)*){_ABOVE_ROOT}/')
-STATUS_STYLESHEET = "assets/stylesheets/eventdocs-status.css"
 
 
 def configure(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> None:
@@ -43,9 +42,6 @@ def configure(config: MkDocsConfig, plan: SitePlan, language: SiteLanguage) -> N
         # Only the open section's pages: a page's size no longer grows with the catalog.
         config.theme["features"] = [*features, "navigation.prune"]
     config.nav = plan.nav(language)
-    if plan.status_page and STATUS_STYLESHEET not in config.extra_css:
-        # Shipped with the theme templates (`overrides/`), so MkDocs copies it into the site.
-        config.extra_css.append(STATUS_STYLESHEET)
     if config.site_url and language.folder:
         config.site_url = posixpath.join(config.site_url, language.folder, "")
     _split_chinese_words(config, plan, language)

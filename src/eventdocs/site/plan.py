@@ -14,7 +14,6 @@ from eventdocs.load.inputs import PAGES_DIR
 from eventdocs.load.project import Project
 from eventdocs.load.site_config import SITE_CONFIG
 from eventdocs.render.pages import categorized
-from eventdocs.render.status_page import STATUS_PAGE, STATUS_TEMPLATE
 from eventdocs.site.languages import SiteLanguage, site_languages
 
 DOCS_DIR = "docs"
@@ -33,8 +32,6 @@ class SitePlan:
     types: tuple[str, ...]
     # The hand-written pages besides the home page, by path under docs/<lang>/, per language.
     pages: dict[str, tuple[str, ...]]
-    # Whether every language has a translation status page (its templates make one).
-    status_page: bool = False
 
     @property
     def config_file(self) -> Path:
@@ -53,9 +50,10 @@ class SitePlan:
 
     def nav(self, language: SiteLanguage) -> list[Any]:
         """The navigation: home, the hand-written pages (the source language's where this one
-        has none), events by category, the types, and last the translation status page
-        (titled by its own front matter), reachable from every page. An event page lists the
-        events of its own category only (``navigation.prune`` folds the other sections)."""
+        has none), events by category and the types. An event page lists the events of its
+        own category only (``navigation.prune`` folds the other sections). The translation
+        status page is linked from each home page, not listed here: every page would carry the
+        entry, and a page's weight is the site's budget."""
         strings = language.strings
         pages = sorted({*self.pages.get(language.code, ()), *self.pages.get(self.source.code, ())})
         events: list[Any] = ["events/index.md"]
@@ -63,8 +61,7 @@ class SitePlan:
             title = strings.categories.get(category, category)
             events.append({title: [f"events/{name}.md" for name in names]})
         types: list[Any] = ["types/index.md", *(f"types/{name}.md" for name in self.types)]
-        status = [STATUS_PAGE] if self.status_page else []
-        return [HOME, *pages, {strings.events: events}, {strings.types: types}, *status]
+        return [HOME, *pages, {strings.events: events}, {strings.types: types}]
 
 
 def make_site_plan(project: Project) -> SitePlan:
@@ -84,5 +81,4 @@ def make_site_plan(project: Project) -> SitePlan:
         ),
         types=tuple(sorted(project.types)),
         pages={code: tuple(sorted(paths)) for code, paths in pages.items()},
-        status_page=(project.templates_dir / STATUS_TEMPLATE).is_file(),
     )

@@ -39,6 +39,7 @@ from eventdocs.site.language_build import (
     resolve_downloads,
 )
 from eventdocs.site.languages import SiteLanguage
+from eventdocs.site.page_weight import drop_blank_lines
 from eventdocs.site.plan import SitePlan
 from eventdocs.site.serve_rebuild import DirtyRebuilds
 
@@ -156,6 +157,10 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
     ) -> str | None:
         """Links to the downloads lead one folder above a non-source language's root."""
         return resolve_downloads(html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page without the theme's whitespace-only lines (``page_weight``)."""
+        return drop_blank_lines(output)
 
     def on_serve(
         self,

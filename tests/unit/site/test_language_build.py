@@ -55,13 +55,11 @@ def test_the_theme_language_is_the_closest_material_has(code: str, expected: str
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_navigation_lists_every_event_once_under_its_category(locale: str) -> None:
-    """Events sit under their category's heading in the language, types under theirs, and
-    the translation status page comes last."""
+    """Events sit under their category's heading in the language, types under theirs."""
     project = repo_project()
     plan = make_site_plan(project)
     language = plan.language(locale)
-    home, *pages, events, types, status = plan.nav(language)
-    assert status == "translation-status.md"
+    home, *pages, events, types = plan.nav(language)
     assert home == "index.md"
     assert pages == sorted(plan.pages.get(plan.source.code, ()))
     ((events_title, sections),) = events.items()
