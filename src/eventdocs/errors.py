@@ -6,7 +6,9 @@ Only the CLI catches these and prints them as one ``Error: …`` line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 # Line breaks, from a hostile file name or a library's message: folded, so that an error is
 # always one line.
@@ -78,6 +80,20 @@ class LoadError(EventdocsError):
     def problems(self) -> tuple[LoadError, ...]:
         """Every problem this error stands for (itself, when it is the only one)."""
         return self.each or (self,)
+
+    @classmethod
+    def standing_for(cls, problems: Sequence[LoadError], message: str | None = None) -> Self:
+        """One error standing for every one of ``problems`` (at least one): at the first's
+        place, saying ``message`` or what the first says."""
+        first = problems[0]
+        error = cls(
+            first.message if message is None else message,
+            path=first.path,
+            line=first.line,
+            column=first.column,
+        )
+        error.each = tuple(problems)
+        return error
 
 
 class MissingFileError(LoadError):

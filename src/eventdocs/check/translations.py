@@ -16,7 +16,7 @@ from eventdocs.render.word_diff import word_diff
 def check_translations(project: Project, used_keys: frozenset[str]) -> Iterator[Finding]:
     """Yield every translation finding, locale by locale, in key order."""
     source = project.source
-    allowed = frozenset(word.casefold() for word in project.config.identical_allowed)
+    allowed = project.config.allowed_words
     yield from _check_source(project, source, used_keys)
     for locale in project.locales[1:]:
         yield from _check_locale(project, source, locale, used_keys, allowed)

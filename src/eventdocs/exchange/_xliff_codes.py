@@ -40,25 +40,28 @@ _ATTRIBUTES: dict[Markup, dict[str, str]] = {
 }
 
 
-def _tag(name: str) -> str:
+def xliff_tag(name: str) -> str:
+    """The qualified name of the XLIFF core element ``name``."""
     return f"{{{XLIFF_NAMESPACE}}}{name}"
 
 
 def write_segment(unit: etree._Element, english: str, text: str) -> etree._Element:
     """Append to ``unit`` its ``<originalData>`` (if any code needs one) and a ``<segment>``
     with ``english`` as the source and ``text`` as the target (none when empty)."""
-    original = etree.SubElement(unit, _tag("originalData"))
-    segment = etree.SubElement(unit, _tag("segment"))
+    original = etree.SubElement(unit, xliff_tag("originalData"))
+    segment = etree.SubElement(unit, xliff_tag("segment"))
     translated = split_markdown(text) if text else None
     writer = _CodeWriter(
         None if translated is None else Counter(map(_identity, protected_pieces(translated)))
     )
-    writer.write(etree.SubElement(segment, _tag("source")), split_markdown(english), in_source=True)
+    writer.write(
+        etree.SubElement(segment, xliff_tag("source")), split_markdown(english), in_source=True
+    )
     if translated is not None:
-        target = etree.SubElement(segment, _tag("target"))
+        target = etree.SubElement(segment, xliff_tag("target"))
         writer.write(target, translated, in_source=False)
     for content, data_id in writer.data.items():
-        _put_text(etree.SubElement(original, _tag("data"), id=data_id), content)
+        _put_text(etree.SubElement(original, xliff_tag("data"), id=data_id), content)
     if not writer.data:
         unit.remove(original)
     return segment
@@ -112,7 +115,9 @@ class _CodeWriter:
                 continue
             paired = piece.markup in PAIRED
             element = etree.SubElement(
-                parent, _tag("pc" if paired else "ph"), id=self.identify(piece, in_source=in_source)
+                parent,
+                xliff_tag("pc" if paired else "ph"),
+                id=self.identify(piece, in_source=in_source),
             )
             if paired:
                 element.set("dataRefStart", self.reference(piece.start))
@@ -149,7 +154,7 @@ def _put_text(parent: etree._Element, text: str) -> None:
     position = 0
     for match in _NOT_XML.finditer(text):
         _append_text(parent, text[position : match.start()])
-        etree.SubElement(parent, _tag("cp"), hex=f"{ord(match.group()):04X}")
+        etree.SubElement(parent, xliff_tag("cp"), hex=f"{ord(match.group()):04X}")
         position = match.end()
     _append_text(parent, text[position:])
 

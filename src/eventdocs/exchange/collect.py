@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 from eventdocs.load.project import Project
-from eventdocs.render.coverage import page_of, subject_of
-from eventdocs.render.translation_state import State, decide
+from eventdocs.render.coverage import Progress, page_of, progress_of, subject_of
 
-# How a translator's tool shows each state ``check`` knows: a translation the rules refuse
-# needs the same review as one made from an earlier English; an untranslated one is the
-# translator's own choice (``check`` still reports it).
+# A translator's tool shows a key where coverage counts it: a translation the rules refuse
+# needs the same review as one made from an earlier English (both stale); an untranslated one
+# is the translator's own choice (current; ``check`` still reports it).
 _UNIT_STATE = {
-    State.MISSING: UnitState.MISSING,
-    State.STALE: UnitState.STALE,
-    State.REFUSED: UnitState.STALE,
-    State.CURRENT: UnitState.CURRENT,
-    State.UNTRANSLATED: UnitState.CURRENT,
+    Progress.MISSING: UnitState.MISSING,
+    Progress.STALE: UnitState.STALE,
+    Progress.TRANSLATED: UnitState.CURRENT,
 }
 # What the first part of a key's rest says the string is, in a translator's words.
 _KINDS = {"fields": "field", "values": "value", "sections": "section"}
@@ -39,19 +36,17 @@ def places_of(key: str) -> tuple[str, ...]:
 def collect(project: Project, code: str, used_keys: frozenset[str]) -> ExchangeFile:
     """Every key of the English file the pages use, in that file's order, with the
     translation of locale ``code`` and its state; ``previous`` for a stale one."""
-    locale = project.locale(code)
-    allowed = frozenset(word.casefold() for word in project.config.identical_allowed)
+    locale, english = project.locale(code), project.source.entries
+    keys = [key for key, entry in english.items() if entry.text and key in used_keys]
     units = []
-    for key, original in project.source.entries.items():
-        if key not in used_keys or not original.text:
-            continue
+    for key, standing in progress_of(project, code, keys).items():
         entry = locale.entries.get(key)
         text, source = (entry.text, entry.source) if entry else (None, None)
-        state = _UNIT_STATE[decide(original.text, text, source, allowed_words=allowed).state]
+        state = _UNIT_STATE[standing]
         units.append(
             Unit(
                 key=key,
-                english=original.text,
+                english=english[key].text or "",
                 text=text or "",
                 state=state,
                 previous=source if state is UnitState.STALE else None,

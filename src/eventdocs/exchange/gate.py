@@ -35,14 +35,6 @@ class ImportRefused(LoadError):
     """An import the gate refused: ``problems`` holds every refusal, each naming its line."""
 
 
-def refusal(problems: list[LoadError]) -> ImportRefused:
-    """One error standing for every refusal of ``problems`` (at least one)."""
-    first = problems[0]
-    refused = ImportRefused(first.message, path=first.path, line=first.line, column=first.column)
-    refused.each = tuple(problems)
-    return refused
-
-
 # The changes an import makes: per language code, per key.
 Changes = dict[str, dict[str, Translation]]
 
@@ -52,7 +44,7 @@ def admit(project: Project, used_keys: frozenset[str], files: Iterable[ExchangeF
     with every refusal of every file when any unit breaks a rule."""
     problems: list[LoadError] = []
     changes: Changes = {}
-    allowed = frozenset(word.casefold() for word in project.config.identical_allowed)
+    allowed = project.config.allowed_words
     for exchange in files:
         path = exchange.path or Path(f"{exchange.language}")
         code = _language(project, exchange, path, problems)
@@ -63,7 +55,7 @@ def admit(project: Project, used_keys: frozenset[str], files: Iterable[ExchangeF
             continue
         changes[code] = _admit_file(project, used_keys, exchange, path, allowed, problems)
     if problems:
-        raise refusal(problems)
+        raise ImportRefused.standing_for(problems)
     return {code: keys for code, keys in changes.items() if keys}
 
 

@@ -12,7 +12,7 @@ from eventdocs.edit.imported import write_translations
 from eventdocs.errors import LoadError, UsageError, WriteError
 from eventdocs.exchange.collect import collect
 from eventdocs.exchange.formats import FORMATS, format_of, read_exchange_file
-from eventdocs.exchange.gate import Changes, ImportRefused, admit, refusal
+from eventdocs.exchange.gate import Changes, ImportRefused, admit
 from eventdocs.load.project import Project
 
 # Where `export` writes when no folder is named, inside the project folder.
@@ -85,6 +85,6 @@ def import_files(project: Project, used_keys: frozenset[str], paths: Sequence[Pa
     except ImportRefused as error:
         problems.extend(error.problems)
     if problems:
-        raise refusal(problems)
+        raise ImportRefused.standing_for(problems)
     write_translations(project, changes)
     return changes

@@ -44,9 +44,10 @@ from eventdocs.exchange._xliff_codes import (
     XLIFF_NAMESPACE,
     markdown_of,
     write_segment,
+    xliff_tag,
     xml_safe,
 )
-from eventdocs.exchange.units import MAX_EXCHANGE_BYTES, ExchangeFile, Unit, UnitState
+from eventdocs.exchange.units import ExchangeFile, Unit, UnitState
 
 EVENTDOCS_NAMESPACE = "urn:x-eventdocs:xliff:1"
 STALE_SUBSTATE = "eventdocs:stale"
@@ -60,20 +61,16 @@ _STATES = {
 }
 
 
-def _tag(name: str) -> str:
-    return f"{{{XLIFF_NAMESPACE}}}{name}"
-
-
 def dump_xliff(exchange: ExchangeFile, source_language: str) -> bytes:
     """The XLIFF 2.1 document of ``exchange``'s units, translated from ``source_language``."""
     root = etree.Element(
-        _tag("xliff"),
+        xliff_tag("xliff"),
         nsmap={None: XLIFF_NAMESPACE, "eventdocs": EVENTDOCS_NAMESPACE},
         version="2.1",
         srcLang=source_language,
         trgLang=exchange.language,
     )
-    file = etree.SubElement(root, _tag("file"), id="eventdocs")
+    file = etree.SubElement(root, xliff_tag("file"), id="eventdocs")
     file.set(_XML_SPACE, "preserve")
     for unit in exchange.units:
         _write_unit(file, unit)
@@ -90,14 +87,14 @@ def dump_xliff(exchange: ExchangeFile, source_language: str) -> bytes:
 
 
 def _write_unit(file: etree._Element, unit: Unit) -> None:
-    element = etree.SubElement(file, _tag("unit"), id=unit.key)
+    element = etree.SubElement(file, xliff_tag("unit"), id=unit.key)
     notes = [("location", place) for place in unit.places]
     if unit.previous is not None:
         notes.append(("previous-source", unit.previous))
     if notes:
-        holder = etree.SubElement(element, _tag("notes"))
+        holder = etree.SubElement(element, xliff_tag("notes"))
         for category, text in notes:
-            etree.SubElement(holder, _tag("note"), category=category).text = xml_safe(text)
+            etree.SubElement(holder, xliff_tag("note"), category=category).text = xml_safe(text)
     segment = write_segment(element, unit.english, unit.text)
     # Without a target a segment can only be `initial`, whatever the unit said.
     state = unit.state if unit.text else UnitState.MISSING
@@ -108,7 +105,7 @@ def _write_unit(file: etree._Element, unit: Unit) -> None:
 
 def _indent(element: etree._Element, depth: int) -> None:
     """Indent the structure, never the content of a source, target, note or data."""
-    if element.tag in {_tag(name) for name in ("source", "target", "note", "data")}:
+    if element.tag in {xliff_tag(name) for name in ("source", "target", "note", "data")}:
         return
     children = list(element)
     if not children:
@@ -122,11 +119,6 @@ def _indent(element: etree._Element, depth: int) -> None:
 
 def load_xliff(path: Path, data: bytes) -> ExchangeFile:
     """Read an XLIFF 2 file's units; raise ``LoadError`` naming ``path`` and the line."""
-    if len(data) > MAX_EXCHANGE_BYTES:
-        raise LoadError(
-            f"XLIFF file is {len(data)} bytes, over the limit of {MAX_EXCHANGE_BYTES} bytes",
-            path=path,
-        )
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
@@ -138,7 +130,7 @@ def load_xliff(path: Path, data: bytes) -> ExchangeFile:
     if docinfo.doctype or docinfo.internalDTD is not None:
         line = data[: data.find(b"<!DOCTYPE")].count(b"\n") + 1 if b"<!DOCTYPE" in data else 1
         raise LoadError("a DOCTYPE is not allowed in an XLIFF file", path=path, line=line)
-    if root.tag != _tag("xliff"):
+    if root.tag != xliff_tag("xliff"):
         raise LoadError(
             f"not an XLIFF 2 file: the root element is {root.tag!r}, "
             f"not <xliff> in the namespace {XLIFF_NAMESPACE}",
@@ -159,7 +151,7 @@ def load_xliff(path: Path, data: bytes) -> ExchangeFile:
         )
     units: list[Unit] = []
     lines: dict[str, int] = {}
-    for element in root.iter(_tag("unit")):
+    for element in root.iter(xliff_tag("unit")):
         unit = _read_unit(path, element)
         if unit.key in lines:
             raise LoadError(
@@ -178,14 +170,14 @@ def _read_unit(path: Path, element: etree._Element) -> Unit:
     if not key:
         raise LoadError("a <unit> has no id (the key it translates)", path=path, line=line)
     original: dict[str, str] = {}
-    for data in element.iterfind(f"{_tag('originalData')}/{_tag('data')}"):
+    for data in element.iterfind(f"{xliff_tag('originalData')}/{xliff_tag('data')}"):
         data_id = data.get("id")
         if not data_id:
             raise LoadError("a <data> has no id", path=path, line=data.sourceline)
         original[data_id] = markdown_of(path, data, {})
     places: list[str] = []
     previous: str | None = None
-    for note in element.iterfind(f"{_tag('notes')}/{_tag('note')}"):
+    for note in element.iterfind(f"{xliff_tag('notes')}/{xliff_tag('note')}"):
         if note.get("category") == "location":
             places.append(note.text or "")
         elif note.get("category") == "previous-source" and previous is None:
@@ -195,14 +187,14 @@ def _read_unit(path: Path, element: etree._Element) -> Unit:
     translated: list[bool] = []
     stale = initial = False
     for part in element:
-        if part.tag not in (_tag("segment"), _tag("ignorable")):
+        if part.tag not in (xliff_tag("segment"), xliff_tag("ignorable")):
             continue
-        source, target = part.find(_tag("source")), part.find(_tag("target"))
+        source, target = part.find(xliff_tag("source")), part.find(xliff_tag("target"))
         if source is None:
             raise LoadError(f"unit {key!r} has a segment without a <source>", path=path, line=line)
         english.append(markdown_of(path, source, original))
         text = "" if target is None else markdown_of(path, target, original)
-        if part.tag == _tag("ignorable"):
+        if part.tag == xliff_tag("ignorable"):
             texts.append(english[-1] if target is None else text)
             continue
         texts.append(text)

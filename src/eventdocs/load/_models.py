@@ -122,10 +122,7 @@ def validate_document(shape: type[T], document: Document) -> T:
         problems = [_problem(document, first) for first in error.errors(include_url=False)]
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        first = problems[0]
-        raised = LoadError(f"{first.message}{suffix}", path=first.path, line=first.line)
-        raised.each = tuple(problems)
-        raise raised from None
+        raise LoadError.standing_for(problems, f"{problems[0].message}{suffix}") from None
 
 
 def _problem(document: Document, detail: Any) -> LoadError:

@@ -54,6 +54,11 @@ class ProjectConfig:
     # The line of each setting in eventdocs.toml, for findings. Set on load, never by the file.
     lines: Mapping[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
 
+    @property
+    def allowed_words(self) -> frozenset[str]:
+        """``identical_allowed`` as ``decide`` compares words: case folded."""
+        return frozenset(word.casefold() for word in self.identical_allowed)
+
 
 def load_config(root: Path, *, cache: Path | None = None) -> ProjectConfig:
     """Read ``eventdocs.toml`` at ``root``; a project without one uses the defaults."""

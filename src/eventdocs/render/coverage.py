@@ -81,15 +81,29 @@ def progress_of(project: Project, code: str, keys: Iterable[str]) -> dict[str, P
     return found
 
 
-def coverage(project: Project, used_keys: frozenset[str]) -> list[Coverage]:
+def progress_by_locale(
+    project: Project, used_keys: frozenset[str]
+) -> dict[str, dict[str, Progress]]:
+    """``progress_of`` the keys the pages use (sorted), for every locale of the project."""
+    keys = sorted(used_keys)
+    return {locale.code: progress_of(project, locale.code, keys) for locale in project.locales}
+
+
+def coverage(
+    project: Project,
+    used_keys: frozenset[str],
+    progress: dict[str, dict[str, Progress]] | None = None,
+) -> list[Coverage]:
     """Count, per locale, the keys the pages use that are current, stale or missing: one row
-    for the whole language, then one per subject (event, type, interface words…)."""
+    for the whole language, then one per subject (event, type, interface words…).
+    ``progress`` is ``progress_by_locale`` when the caller has it already."""
+    progress = progress_by_locale(project, used_keys) if progress is None else progress
     subjects: dict[str, list[str]] = {}
     for key in sorted(used_keys):
         subjects.setdefault(subject_of(key), []).append(key)
     rows: list[Coverage] = []
     for locale in project.locales:
-        states = progress_of(project, locale.code, sorted(used_keys))
+        states = progress[locale.code]
         counts = {
             subject: _count(states[key] for key in keys) for subject, keys in subjects.items()
         }

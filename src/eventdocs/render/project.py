@@ -15,7 +15,7 @@ from eventdocs.load.schema_model import EventSchema, TypeSchema
 from eventdocs.render.api_documents import api_documents
 from eventdocs.render.api_parts import API_KINDS, api_document_path
 from eventdocs.render.catalog import CATALOG_PATH, build_catalog
-from eventdocs.render.coverage import Coverage, coverage
+from eventdocs.render.coverage import Coverage, Progress, coverage, progress_by_locale
 from eventdocs.render.environment import build_environment, literal_keys
 from eventdocs.render.hand_written import copied_page
 from eventdocs.render.jsonschema import schema_id, schema_path, type_schema_path
@@ -218,20 +218,21 @@ class _Renderer:
         every_locale = tuple(
             digest for locale in project.locales for digest in locale.digests.values()
         )
-        rows: list[Coverage] | None = None
-        keys = frozenset(self.used_keys)
+        counted: tuple[dict[str, dict[str, Progress]], list[Coverage]] | None = None
         for locale in project.locales:
             parts = self.plan.everything(locale) + (every_locale if locale.is_source else ())
             if not self.wanted(status_page_path(locale), "status", *parts):
                 continue
-            if rows is None:
+            if counted is None:
                 # The pages of this build looked up every key only if none was left as it was.
-                keys = used_keys(project) if self.reused_any else keys
-                rows = coverage(project, keys)
+                keys = used_keys(project) if self.reused_any else frozenset(self.used_keys)
+                progress = progress_by_locale(project, keys)
+                counted = progress, coverage(project, keys, progress)
+            progress, rows = counted
             translations = Translations(project.source, locale, LookupTracker())
             page = render_status_page(
                 self.environment,
-                translation_status(project, locale, keys, rows),
+                translation_status(project, locale, progress[locale.code], rows),
                 translations,
                 generated_from=generated_note("schema/", "locales/"),
             )

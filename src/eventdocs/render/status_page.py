@@ -15,7 +15,7 @@ import jinja2
 
 from eventdocs.load.locale import Locale
 from eventdocs.load.project import Project
-from eventdocs.render.coverage import Coverage, Progress, page_of, progress_of, subject_of
+from eventdocs.render.coverage import Coverage, Progress, page_of, subject_of
 from eventdocs.render.markdown_text import Markdown
 from eventdocs.render.pages import RenderedPage, render_template
 from eventdocs.render.translator import Translations
@@ -72,13 +72,13 @@ def _subject(subject: str, row: Coverage) -> Subject:
 
 
 def translation_status(
-    project: Project, locale: Locale, used_keys: frozenset[str], rows: list[Coverage]
+    project: Project, locale: Locale, states: dict[str, Progress], rows: list[Coverage]
 ) -> Status:
-    """The status of ``locale`` over the keys the pages use; ``rows`` is their ``coverage``
-    (counted once for every language's page)."""
+    """The status of ``locale`` from where each key the pages use stands in it (``states``,
+    its ``progress_of``) and their ``coverage`` (both counted once for every language's
+    page)."""
     mine = [row for row in rows if row.locale == locale.code]
     subjects = {row.subject: _subject(row.subject, row) for row in mine if row.subject}
-    states = progress_of(project, locale.code, sorted(used_keys))
     source, entries = project.source.entries, locale.entries
     stale, missing = [], []
     for key, state in states.items():

@@ -57,9 +57,7 @@ def _split_chinese_words(config: MkDocsConfig, plan: SitePlan, language: SiteLan
 
     chinese = language.code.split("-")[0] == "zh"
     search.jieba = _jieba() if chinese else None
-    for plugin in config.plugins.values():
-        if not isinstance(plugin, search.SearchPlugin):
-            continue
+    if (plugin := search_plugin(config)) is not None:
         for option in ("jieba_dict", "jieba_dict_user"):
             path = plugin.config.get(option)
             if path and not chinese:
@@ -69,6 +67,16 @@ def _split_chinese_words(config: MkDocsConfig, plan: SitePlan, language: SiteLan
                     f"search option `{option}` names a file outside the project: {path!r}",
                     path=plan.config_file,
                 )
+
+
+def search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin of the build of ``config``, if it lists one."""
+    from material.plugins.search import plugin as search
+
+    return next(
+        (plugin for plugin in config.plugins.values() if isinstance(plugin, search.SearchPlugin)),
+        None,
+    )
 
 
 def _jieba() -> ModuleType | None:

@@ -142,7 +142,7 @@ class EventdocsPlugin(BasePlugin[EventdocsPluginConfig]):  # type: ignore[no-unt
                 file.page.update_date = BUILD_DATE
         if self.command == "serve" and self.dirty:
             plan, language = self._assigned()
-            self.rebuilds.before_pages(config, files, nav, plan, language)
+            self.rebuilds.before_pages(config, files, plan, language)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any

@@ -22,9 +22,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.utils import clean_directory
 
+from eventdocs.site.language_build import search_plugin
 from eventdocs.site.languages import SiteLanguage
 from eventdocs.site.plan import SitePlan
 
@@ -41,7 +41,6 @@ class DirtyRebuilds:
         self,
         config: MkDocsConfig,
         files: Files,
-        nav: Navigation,
         plan: SitePlan,
         language: SiteLanguage,
     ) -> None:
@@ -55,14 +54,14 @@ class DirtyRebuilds:
             plan,
             language,
             _digest(Path(config.config_file_path)),
+            # The sections' titles are the plan's words: every other title is a page's.
             tuple((page.file.src_uri, page.url, page.title) for page in pages),
-            tuple(item.title for item in nav.items),
         )
         everything = basis != self._basis
         self._basis = basis
         if everything:
             clean_directory(config.site_dir)
-        search = _search_plugin(config)
+        search = search_plugin(config)
         if search is not None:
             previous, self._index = self._index, search.search_index
             search.search_index_prev = None  # Material's own merge: see the module's docstring
@@ -85,11 +84,3 @@ def _digest(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return ""
-
-
-def _search_plugin(config: MkDocsConfig) -> Any:
-    """Material's search plugin of this build, if listed."""
-    for plugin in config.plugins.values():
-        if type(plugin).__module__.startswith("material.plugins.search"):
-            return plugin
-    return None

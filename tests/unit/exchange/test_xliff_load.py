@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from eventdocs.errors import LoadError
+from eventdocs.exchange.formats import read_exchange_file
 from eventdocs.exchange.units import MAX_EXCHANGE_BYTES, ExchangeFile, Unit, UnitState
 from eventdocs.exchange.xliff import dump_xliff, load_xliff
 
@@ -188,10 +189,13 @@ def test_a_malformed_or_hostile_file_is_refused(data: bytes, line: int, message:
     assert str(error).startswith(f"{FILE.as_posix()}:{line}: ") and "\n" not in str(error)
 
 
-def test_a_file_over_the_limit_is_refused_unread() -> None:
+def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     """A file past the translators' file limit (32 MiB) is refused before it is parsed."""
-    error = refused(b"<" * (MAX_EXCHANGE_BYTES + 1))
-    assert "over the limit" in error.message and error.path == FILE
+    path = tmp_path / FILE.name
+    path.write_bytes(b"<" * (MAX_EXCHANGE_BYTES + 1))
+    with pytest.raises(LoadError) as caught:
+        read_exchange_file(path)
+    assert "over the limit" in caught.value.message and caught.value.path == path
 
 
 def test_a_partly_translated_unit_is_refused() -> None:
